@@ -1,0 +1,2 @@
+/** The administrators' REST API. */
+package io.rotabot.console;

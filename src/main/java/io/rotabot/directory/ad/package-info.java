@@ -1,0 +1,2 @@
+/** Active Directory over LDAPS with the UnboundID SDK. */
+package io.rotabot.directory.ad;

@@ -1,0 +1,12 @@
+package io.rotabot.intake;
+
+/**
+ * Published inside the transaction that stores a new ticket event, so whatever starts on it commits
+ * or rolls back together with the event.
+ *
+ * @param eventId the inbox row
+ * @param ticketId the Autotask ticket
+ * @param action Create, Update or Delete
+ */
+public record TicketEventReceived(long eventId, long ticketId, String action) {
+}

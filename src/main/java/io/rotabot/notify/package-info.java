@@ -1,0 +1,2 @@
+/** E-mail notifications to MSP administrators. */
+package io.rotabot.notify;

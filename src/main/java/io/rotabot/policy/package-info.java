@@ -1,0 +1,2 @@
+/** Password policy and password generation. */
+package io.rotabot.policy;

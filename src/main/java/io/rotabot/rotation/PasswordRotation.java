@@ -1,0 +1,185 @@
+package io.rotabot.rotation;
+
+import io.rotabot.directory.Directory;
+import io.rotabot.directory.DirectoryAccount;
+import io.rotabot.directory.DirectoryUnavailableException;
+import io.rotabot.directory.PasswordChange;
+import io.rotabot.organization.Organization;
+import io.rotabot.organization.Organizations;
+import io.rotabot.policy.PasswordGenerator;
+import io.rotabot.policy.PasswordPolicies;
+import io.rotabot.security.Secret;
+import io.rotabot.security.SecretCipher;
+import io.rotabot.vault.Vault;
+import io.rotabot.vault.VaultRecord;
+import io.rotabot.vault.VaultUnavailableException;
+import io.rotabot.vault.VaultUpdate;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Rotates one matched credential along the journal: generate → encrypt into the journal → set in the
+ * directory and verify → store in the vault → done. Any worker that finds an unfinished row resumes it
+ * from its state with the same password, so a crash or a retry never loses or replaces a password a
+ * system already holds. Outages propagate as exceptions for the caller's retry; every answer ends in a status.
+ */
+@Service
+public class PasswordRotation {
+
+    private static final Logger log = LoggerFactory.getLogger(PasswordRotation.class);
+
+    private final Rotations rotations;
+    private final Organizations organizations;
+    private final Directory directory;
+    private final Vault vault;
+    private final PasswordPolicies policies;
+    private final PasswordGenerator generator;
+    private final SecretCipher cipher;
+    private final ApplicationEventPublisher events;
+
+    PasswordRotation(Rotations rotations, Organizations organizations, Directory directory, Vault vault,
+                     PasswordPolicies policies, PasswordGenerator generator, SecretCipher cipher,
+                     ApplicationEventPublisher events) {
+        this.rotations = rotations;
+        this.organizations = organizations;
+        this.directory = directory;
+        this.vault = vault;
+        this.policies = policies;
+        this.generator = generator;
+        this.cipher = cipher;
+        this.events = events;
+    }
+
+    /** Rotates, or resumes the rotation this request began earlier. */
+    public Rotation rotate(RotationRequest request) {
+        Rotation rotation = rotations.findByRequestKey(request.requestKey()).orElseGet(() -> begin(request));
+        return resume(rotation.id());
+    }
+
+    /** Carries an unfinished rotation forward from its journal state. */
+    public Rotation resume(String rotationId) {
+        MDC.put("rotationId", rotationId);
+        try {
+            Rotation rotation = rotations.find(rotationId).orElseThrow();
+            while (rotation.state().holdsPassword() && !rotation.status().finished()) {
+                step(rotation);
+                rotation = rotations.find(rotationId).orElseThrow();
+            }
+            return rotation;
+        } finally {
+            MDC.remove("rotationId");
+        }
+    }
+
+    private Rotation begin(RotationRequest request) {
+        Organization organization = organizations.byKey(request.organizationKey()).orElseThrow(
+                () -> new IllegalArgumentException("Unknown organization " + request.organizationKey()));
+        Optional<DirectoryAccount> account = directory.account(organization.key(), request.accountId());
+        if (account.isEmpty()) {
+            return finishedBeforeStart(request, "", RotationStatus.FAILED,
+                    "the account no longer exists in the directory");
+        }
+        String name = account.get().logonName();
+        Optional<VaultRecord> record = vault.record(request.vaultRecordId());
+        if (record.isEmpty()) {
+            return finishedBeforeStart(request, name, RotationStatus.FAILED,
+                    "the vault record " + request.vaultRecordId() + " no longer exists");
+        }
+        if (record.get().organizationId() != organization.itglueOrganizationId()) {
+            return finishedBeforeStart(request, name, RotationStatus.NOT_PERMITTED,
+                    "the vault record belongs to another organization than the account");
+        }
+        if (record.get().restricted() || record.get().archived()) {
+            return finishedBeforeStart(request, name, RotationStatus.NOT_PERMITTED,
+                    "the vault record is " + (record.get().restricted() ? "restricted" : "archived"));
+        }
+        String rotationId = UUID.randomUUID().toString();
+        try (Secret password = generator.generate(policies.effectiveFor(organization.key()), account.get().samAccountName())) {
+            Rotation rotation = rotations.begin(request, name, rotationId, cipher.encrypt(password, rotationId));
+            log.info("Rotation {} of {} in {} begun", rotationId, name, organization.key());
+            return rotation;
+        }
+    }
+
+    private Rotation finishedBeforeStart(RotationRequest request, String accountName, RotationStatus status, String reason) {
+        Rotation rotation = rotations.refused(request, accountName, status, reason);
+        announce(rotation);
+        return rotation;
+    }
+
+    private void step(Rotation rotation) {
+        try (Secret password = cipher.decrypt(rotations.ciphertext(rotation.id()).orElseThrow(), rotation.id())) {
+            switch (rotation.state()) {
+                case PENDING -> setInDirectory(rotation, password);
+                case DIRECTORY_SET -> storeInVault(rotation, password);
+                case VAULT_SET -> {
+                    if (rotations.done(rotation.id())) {
+                        log.info("Rotation {} done", rotation.id());
+                        announce(rotations.find(rotation.id()).orElseThrow());
+                    }
+                }
+                default -> throw new IllegalStateException("No step from " + rotation.state());
+            }
+        } catch (DirectoryUnavailableException | VaultUnavailableException outage) {
+            rotations.retrying(rotation.id(), "waiting to retry: " + outage.getMessage());
+            throw outage;
+        }
+    }
+
+    private void setInDirectory(Rotation rotation, Secret password) {
+        Optional<DirectoryAccount> account = directory.account(rotation.organizationKey(), rotation.accountId());
+        if (account.isEmpty()) {
+            abandon(rotation, RotationStatus.FAILED, "the account no longer exists in the directory");
+            return;
+        }
+        // after a crash the directory may already have this password: then setting it again is not needed
+        if (directory.accepts(account.get(), password)) {
+            rotations.advance(rotation.id(), JournalState.PENDING, JournalState.DIRECTORY_SET,
+                    "directory already had the new password; vault update pending");
+            return;
+        }
+        PasswordChange change = directory.setPassword(account.get(), password);
+        switch (change.result()) {
+            case CHANGED -> rotations.advance(rotation.id(), JournalState.PENDING, JournalState.DIRECTORY_SET,
+                    "directory updated and verified; vault update pending");
+            case REJECTED_BY_POLICY, ACCOUNT_GONE -> abandon(rotation, RotationStatus.FAILED, change.detail());
+            case NOT_PERMITTED -> abandon(rotation, RotationStatus.FAILED, change.detail());
+            // the directory said yes but the bind said no: it may hold the password, so keep it
+            case NOT_VERIFIED -> fail(rotation, RotationStatus.FAILED, change.detail());
+        }
+    }
+
+    private void storeInVault(Rotation rotation, Secret password) {
+        VaultUpdate update = vault.updatePassword(rotation.vaultRecordId(), password);
+        if (update.succeeded()) {
+            String link = update.record().map(VaultRecord::resourceUrl).orElse("");
+            rotations.vaultConfirmed(rotation.id(), link);
+        } else {
+            fail(rotation, RotationStatus.FAILED, "directory updated, vault update failed: " + update.detail()
+                    + "; the new password is kept encrypted in the rotation journal");
+        }
+    }
+
+    private void abandon(Rotation rotation, RotationStatus status, String reason) {
+        if (rotations.abandon(rotation.id(), status, reason)) {
+            log.warn("Rotation {} ended {}: {}", rotation.id(), status.label(), reason);
+            announce(rotations.find(rotation.id()).orElseThrow());
+        }
+    }
+
+    private void fail(Rotation rotation, RotationStatus status, String reason) {
+        rotations.failHoldingPassword(rotation.id(), status, reason);
+        log.error("Rotation {} ended {} while a system may hold its new password: {}", rotation.id(), status.label(), reason);
+        announce(rotations.find(rotation.id()).orElseThrow());
+    }
+
+    private void announce(Rotation rotation) {
+        events.publishEvent(new RotationFinished(rotation.id(), rotation.organizationKey(), rotation.accountName(),
+                rotation.status(), rotation.reason()));
+    }
+}

@@ -1,0 +1,26 @@
+package io.rotabot.rotation;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One row of the rotation journal. It never carries the password, only whether the journal still holds it.
+ *
+ * @param id the rotation id
+ * @param requestKey what asked for it (a process instance), so a retried request resumes this rotation
+ * @param organizationKey the organization
+ * @param accountId the directory account's immutable id
+ * @param accountName the account's logon name
+ * @param vaultRecordId the vault record
+ * @param ticketId the ticket that asked for it, if any
+ * @param state where the new password has got to
+ * @param status what users see
+ * @param reason the status in words; names the step that succeeded when a later one did not
+ * @param vaultRecordUrl the vault record's link, once the vault confirmed the new revision
+ * @param createdAt when it began
+ * @param updatedAt when it last changed
+ */
+public record Rotation(String id, String requestKey, String organizationKey, String accountId, String accountName,
+                       String vaultRecordId, Optional<Long> ticketId, JournalState state, RotationStatus status,
+                       String reason, String vaultRecordUrl, Instant createdAt, Instant updatedAt) {
+}

@@ -1,0 +1,27 @@
+package io.rotabot.rotation;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A request to rotate one matched credential.
+ *
+ * @param requestKey unique per request; asking again with the same key resumes instead of rotating twice
+ * @param organizationKey the organization
+ * @param accountId the directory account's immutable id
+ * @param vaultRecordId the approved vault record
+ * @param ticketId the ticket that asked for it, if any
+ */
+public record RotationRequest(String requestKey, String organizationKey, String accountId, String vaultRecordId,
+                              Optional<Long> ticketId) {
+
+    public RotationRequest {
+        Objects.requireNonNull(requestKey, "requestKey");
+        Objects.requireNonNull(organizationKey, "organizationKey");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(vaultRecordId, "vaultRecordId");
+        if (requestKey.isBlank() || organizationKey.isBlank() || accountId.isBlank() || vaultRecordId.isBlank()) {
+            throw new IllegalArgumentException("A rotation needs a request key, an organization, an account and a vault record");
+        }
+    }
+}

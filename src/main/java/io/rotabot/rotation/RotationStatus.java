@@ -1,0 +1,26 @@
+package io.rotabot.rotation;
+
+/** What users see about a rotation, named exactly as they know them. */
+public enum RotationStatus {
+    IN_PROGRESS("In progress"),
+    SUCCESSFUL("Successful"),
+    FAILED("Failed"),
+    API_ERROR("API Error"),
+    NOT_PERMITTED("Not Permitted"),
+    ADMIN_NOT_PERMITTED("Admin Not Permitted"),
+    MULTI_TENANT_NOT_PERMITTED("Multi Tenant Not Permitted");
+
+    private final String label;
+
+    RotationStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean finished() {
+        return this != IN_PROGRESS;
+    }
+}

@@ -1,0 +1,137 @@
+package io.rotabot.rotation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The rotation journal. Every change of state is a compare-and-set on the current state, so two
+ * workers resuming one rotation cannot move it backwards.
+ */
+@Repository
+public class Rotations {
+
+    private final JdbcClient jdbc;
+
+    Rotations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Rotation begin(RotationRequest request, String accountName, String rotationId, String ciphertext) {
+        Instant now = Instant.now();
+        jdbc.sql("""
+                insert into rotations (id, request_key, organization_key, account_id, account_name, vault_record_id,
+                                       ticket_id, state, status, reason, vault_record_url, new_password_ciphertext,
+                                       created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 'IN_PROGRESS', 'new password generated', '', ?, ?, ?)""")
+            .params(rotationId, request.requestKey(), request.organizationKey(), request.accountId(), accountName,
+                    request.vaultRecordId(), request.ticketId().orElse(null), ciphertext,
+                    Timestamp.from(now), Timestamp.from(now))
+            .update();
+        return find(rotationId).orElseThrow();
+    }
+
+    /** A rotation that was refused before any password was generated. */
+    Rotation refused(RotationRequest request, String accountName, RotationStatus status, String reason) {
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        jdbc.sql("""
+                insert into rotations (id, request_key, organization_key, account_id, account_name, vault_record_id,
+                                       ticket_id, state, status, reason, vault_record_url, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'ABANDONED', ?, ?, '', ?, ?)""")
+            .params(id, request.requestKey(), request.organizationKey(), request.accountId(), accountName,
+                    request.vaultRecordId(), request.ticketId().orElse(null), status.name(), reason,
+                    Timestamp.from(now), Timestamp.from(now))
+            .update();
+        return find(id).orElseThrow();
+    }
+
+    public Optional<Rotation> find(String rotationId) {
+        return jdbc.sql("select * from rotations where id = ?").param(rotationId).query(Rotations::toRotation).optional();
+    }
+
+    Optional<Rotation> findByRequestKey(String requestKey) {
+        return jdbc.sql("select * from rotations where request_key = ?").param(requestKey)
+            .query(Rotations::toRotation).optional();
+    }
+
+    public List<Rotation> latest(int limit) {
+        return jdbc.sql("select * from rotations order by created_at desc limit ?").param(limit)
+            .query(Rotations::toRotation).list();
+    }
+
+    /** Rotations whose journal still holds a password and that nobody has given a final status. */
+    List<Rotation> unfinished() {
+        return jdbc.sql("select * from rotations where state in ('PENDING', 'DIRECTORY_SET', 'VAULT_SET') and status = 'IN_PROGRESS'")
+            .query(Rotations::toRotation).list();
+    }
+
+    Optional<String> ciphertext(String rotationId) {
+        return jdbc.sql("select new_password_ciphertext from rotations where id = ?").param(rotationId)
+            .query(String.class).optional();
+    }
+
+    /** Moves from one state to the next; false when another worker moved it first. */
+    boolean advance(String rotationId, JournalState from, JournalState to, String reason) {
+        return jdbc.sql("update rotations set state = ?, reason = ?, updated_at = ? where id = ? and state = ?")
+            .params(to.name(), reason, Timestamp.from(Instant.now()), rotationId, from.name())
+            .update() == 1;
+    }
+
+    boolean vaultConfirmed(String rotationId, String vaultRecordUrl) {
+        return jdbc.sql("""
+                update rotations set state = 'VAULT_SET', vault_record_url = ?, reason = 'directory and vault updated',
+                                     updated_at = ? where id = ? and state = 'DIRECTORY_SET'""")
+            .params(vaultRecordUrl, Timestamp.from(Instant.now()), rotationId)
+            .update() == 1;
+    }
+
+    /** The final step: the ciphertext is wiped in the same statement that marks the rotation done. */
+    boolean done(String rotationId) {
+        return jdbc.sql("""
+                update rotations set state = 'DONE', status = 'SUCCESSFUL', new_password_ciphertext = null,
+                                     reason = 'password set in the directory and stored in the vault', updated_at = ?
+                where id = ? and state = 'VAULT_SET'""")
+            .params(Timestamp.from(Instant.now()), rotationId)
+            .update() == 1;
+    }
+
+    /** The directory refused the password, so no system holds it: wipe it and end. */
+    boolean abandon(String rotationId, RotationStatus status, String reason) {
+        return jdbc.sql("""
+                update rotations set state = 'ABANDONED', status = ?, reason = ?, new_password_ciphertext = null,
+                                     updated_at = ? where id = ? and state = 'PENDING'""")
+            .params(status.name(), reason, Timestamp.from(Instant.now()), rotationId)
+            .update() == 1;
+    }
+
+    /** A final status while a system may hold the password: the ciphertext stays for recovery. */
+    void failHoldingPassword(String rotationId, RotationStatus status, String reason) {
+        jdbc.sql("update rotations set status = ?, reason = ?, updated_at = ? where id = ?")
+            .params(status.name(), reason, Timestamp.from(Instant.now()), rotationId)
+            .update();
+    }
+
+    /** Notes why the rotation waits for a retry; the status stays In progress. */
+    void retrying(String rotationId, String reason) {
+        jdbc.sql("update rotations set reason = ?, updated_at = ? where id = ?")
+            .params(reason, Timestamp.from(Instant.now()), rotationId)
+            .update();
+    }
+
+    private static Rotation toRotation(ResultSet row, int index) throws SQLException {
+        long ticket = row.getLong("ticket_id");
+        Optional<Long> ticketId = row.wasNull() ? Optional.empty() : Optional.of(ticket);
+        return new Rotation(row.getString("id"), row.getString("request_key"), row.getString("organization_key"),
+                row.getString("account_id"), row.getString("account_name"), row.getString("vault_record_id"),
+                ticketId, JournalState.valueOf(row.getString("state")), RotationStatus.valueOf(row.getString("status")),
+                row.getString("reason"), row.getString("vault_record_url"),
+                row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,57 @@
+package io.rotabot.sandbox;
+
+import io.rotabot.directory.Directory;
+import io.rotabot.directory.DirectoryAccount;
+import io.rotabot.matching.Matches;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Approves the demo's matches — looked up in the sandbox directory through the real AD adapter, the
+ * way a technician would approve them — and says how to send a demo ticket.
+ */
+@Component
+@Profile("demo")
+class DemoGuide {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoGuide.class);
+
+    private final Directory directory;
+    private final Matches matches;
+    private final String baseUrl;
+
+    DemoGuide(Directory directory, Matches matches, SandboxProperties properties) {
+        this.directory = directory;
+        this.matches = matches;
+        this.baseUrl = properties.rotabotUrl().toString();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        approve("acme", "alice@acme.test", "5001");
+        approve("acme", "bob@acme.test", "5002");
+        approve("globex", "carol@globex.test", "6001");
+        log.info("""
+
+                ==== Rotabot demo is running ====
+                Send a password-reset ticket as alice@acme.test and watch it become a rotation and a note:
+                    docker/demo-ticket.sh alice@acme.test "Forgot my password" "Hi, I forgot my password and I am locked out."
+                Other requesters: bob@acme.test, carol@globex.test (matched); dave.admin@acme.test (not matched);
+                erin@globex.test (no account). A ticket about the Wi-Fi password is not a reset.
+                Cockpit and Tasklist: {}/camunda (admin / demo)
+                Rotations (REST):     curl -u admin:demo {}/api/rotations
+                A ticket and its notes: {}/sandbox/tickets/<ticket id>
+                A vault record and its revisions: the link in the note
+                """, baseUrl, baseUrl, baseUrl);
+    }
+
+    private void approve(String organization, String email, String vaultRecordId) {
+        DirectoryAccount account = directory.findByEmail(organization, email)
+                .orElseThrow(() -> new IllegalStateException("The sandbox directory has no " + email));
+        matches.approve(organization, account.id(), account.logonName(), vaultRecordId);
+    }
+}

@@ -1,0 +1,236 @@
+package io.rotabot.sandbox;
+
+import com.unboundid.ldap.listener.Base64PasswordEncoderOutputFormatter;
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.listener.SaltedMessageDigestInMemoryPasswordEncoder;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedAddRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchEntry;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import com.unboundid.ldap.sdk.AddRequest;
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ModifyRequest;
+import com.unboundid.ldap.sdk.OperationType;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.schema.Schema;
+import com.unboundid.ldif.LDIFReader;
+import com.unboundid.util.ssl.KeyStoreKeyManager;
+import com.unboundid.util.ssl.SSLUtil;
+import com.unboundid.util.ssl.cert.ManageCertificates;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An in-process LDAP directory over TLS that behaves like Active Directory where Rotabot cares:
+ * AD's attributes and object classes, {@code unicodePwd} that takes only a quoted UTF-16LE value
+ * (else 53 / 00002035), a domain password policy (else 19 / 0000052D with the reason), binds with
+ * the new password at once, and passwords that are never returned by a search.
+ */
+public final class SandboxDirectory implements AutoCloseable {
+
+    /** Like a default AD domain policy, but a little stricter on length. */
+    public static final int MIN_PASSWORD_LENGTH = 12;
+    private static final long FILETIME_EPOCH_OFFSET_SECONDS = 11_644_473_600L;
+
+    private final InMemoryDirectoryServer server;
+    private final Path caCertificate;
+
+    private SandboxDirectory(InMemoryDirectoryServer server, Path caCertificate) {
+        this.server = server;
+        this.caCertificate = caCertificate;
+    }
+
+    /**
+     * Starts the directory on 127.0.0.1 with the entries of the LDIF.
+     *
+     * @param port the LDAPS port, 0 for any free one
+     * @param workDir where the server's key store and the CA certificate (PEM) for clients are written
+     * @param ldif the entries
+     * @param baseDns the naming contexts the LDIF fills
+     */
+    public static SandboxDirectory start(int port, Path workDir, InputStream ldif, String... baseDns) throws Exception {
+        Files.createDirectories(workDir);
+        char[] pin = UUID.randomUUID().toString().toCharArray();
+        Path keyStore = workDir.resolve("sandbox-ldaps.p12");
+        Files.deleteIfExists(keyStore);
+        selfSignedCertificate(keyStore, pin);
+        Path caPem = workDir.resolve("sandbox-ldaps-ca.pem");
+        writePem(keyStore, pin, caPem);
+
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(baseDns);
+        config.setSchema(Schema.mergeSchemas(Schema.getDefaultStandardSchema(), adSchema()));
+        config.setPasswordAttributes("userPassword");
+        config.setPasswordEncoders(new SaltedMessageDigestInMemoryPasswordEncoder("{SSHA256}",
+                Base64PasswordEncoderOutputFormatter.getInstance(), MessageDigest.getInstance("SHA-256"), 16, true, true));
+        config.setAuthenticationRequiredOperationTypes(OperationType.SEARCH, OperationType.COMPARE,
+                OperationType.MODIFY, OperationType.ADD, OperationType.DELETE, OperationType.MODIFY_DN);
+        config.addInMemoryOperationInterceptor(new UnicodePwdRules());
+        SSLUtil tls = new SSLUtil(new KeyStoreKeyManager(keyStore.toFile(), pin, "PKCS12", "server"), null);
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPSConfig("LDAPS",
+                InetAddress.getLoopbackAddress(), port, tls.createSSLServerSocketFactory(), null));
+        InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
+        try (LDIFReader reader = new LDIFReader(ldif)) {
+            server.importFromLDIF(true, reader);
+        }
+        server.startListening();
+        return new SandboxDirectory(server, caPem);
+    }
+
+    public int port() {
+        return server.getListenPort();
+    }
+
+    /** The PEM certificate a client must trust; its names are localhost and 127.0.0.1. */
+    public Path caCertificate() {
+        return caCertificate;
+    }
+
+    @Override
+    public void close() {
+        server.shutDown(true);
+    }
+
+    private static void selfSignedCertificate(Path keyStore, char[] pin) throws LDAPException {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        ResultCode result = ManageCertificates.main(InputStream.nullInputStream(), output, output,
+                "generate-self-signed-certificate", "--keystore", keyStore.toString(),
+                "--keystore-password", new String(pin), "--keystore-type", "PKCS12", "--alias", "server",
+                "--subject-dn", "CN=localhost,O=Rotabot Sandbox", "--days-valid", "3650",
+                "--key-algorithm", "EC", "--key-size-bits", "256", "--signature-algorithm", "SHA256withECDSA",
+                "--subject-alternative-name-dns", "localhost", "--subject-alternative-name-ip-address", "127.0.0.1",
+                "--extended-key-usage", "server-auth");
+        if (result != ResultCode.SUCCESS) {
+            throw new LDAPException(result, "Cannot create the sandbox directory's certificate: "
+                    + output.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void writePem(Path keyStore, char[] pin, Path pem) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            store.load(in, pin);
+        }
+        Certificate certificate = store.getCertificate("server");
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(certificate.getEncoded());
+        Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n");
+    }
+
+    private static Schema adSchema() throws Exception {
+        return new Schema(new Entry("cn=schema",
+                new Attribute("attributeTypes",
+                        "( 1.2.840.113556.1.4.221 NAME 'sAMAccountName' EQUALITY caseIgnoreMatch SUBSTR caseIgnoreSubstringsMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.15 SINGLE-VALUE )",
+                        "( 1.2.840.113556.1.4.656 NAME 'userPrincipalName' EQUALITY caseIgnoreMatch SUBSTR caseIgnoreSubstringsMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.15 SINGLE-VALUE )",
+                        "( 1.2.840.113556.1.4.90 NAME 'unicodePwd' SYNTAX 1.3.6.1.4.1.1466.115.121.1.40 SINGLE-VALUE )",
+                        "( 1.2.840.113556.1.4.2 NAME 'objectGUID' EQUALITY octetStringMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.40 SINGLE-VALUE )",
+                        "( 1.2.840.113556.1.4.8 NAME 'userAccountControl' EQUALITY integerMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
+                        "( 1.2.840.113556.1.4.96 NAME 'pwdLastSet' EQUALITY integerMatch ORDERING integerOrderingMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
+                        "( 1.2.840.113556.1.4.150 NAME 'adminCount' EQUALITY integerMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
+                        "( 1.2.840.113556.1.2.102 NAME 'memberOf' EQUALITY distinguishedNameMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.12 )"),
+                new Attribute("objectClasses",
+                        "( 1.2.840.113556.1.5.9 NAME 'user' SUP organizationalPerson STRUCTURAL MAY ( sAMAccountName $ userPrincipalName $ unicodePwd $ objectGUID $ userAccountControl $ pwdLastSet $ adminCount $ mail $ displayName $ givenName $ memberOf $ userPassword ) )",
+                        "( 1.2.840.113556.1.3.23 NAME 'container' SUP top STRUCTURAL MUST cn MAY description )",
+                        "( 1.2.840.113556.1.5.8 NAME 'group' SUP top STRUCTURAL MUST cn MAY ( member $ sAMAccountName $ objectGUID $ adminCount $ description ) )")));
+    }
+
+    /** What a domain controller does with unicodePwd, as far as the sandbox needs it. */
+    static final class UnicodePwdRules extends InMemoryOperationInterceptor {
+
+        @Override
+        public void processModifyRequest(InMemoryInterceptedModifyRequest request) throws LDAPException {
+            List<Modification> rewritten = new ArrayList<>();
+            boolean passwordChange = false;
+            for (Modification modification : request.getRequest().getModifications()) {
+                if (!modification.getAttributeName().equalsIgnoreCase("unicodePwd")) {
+                    rewritten.add(modification);
+                    continue;
+                }
+                if (modification.getModificationType() != ModificationType.REPLACE || modification.getValueByteArrays().length != 1) {
+                    throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM,
+                            "00000057: the sandbox accepts administrator resets only (one replace of unicodePwd)");
+                }
+                String password = acceptable(modification.getValueByteArrays()[0]);
+                rewritten.add(new Modification(ModificationType.REPLACE, "userPassword", password));
+                rewritten.add(new Modification(ModificationType.REPLACE, "pwdLastSet", fileTimeNow()));
+                passwordChange = true;
+            }
+            if (passwordChange) {
+                request.setRequest(new ModifyRequest(request.getRequest().getDN(), rewritten,
+                        request.getRequest().getControls()));
+            }
+        }
+
+        @Override
+        public void processAddRequest(InMemoryInterceptedAddRequest request) throws LDAPException {
+            Entry entry = request.getRequest().toEntry();
+            Attribute unicodePwd = entry.getAttribute("unicodePwd");
+            if (unicodePwd != null) {
+                entry.removeAttribute("unicodePwd");
+                entry.setAttribute("userPassword", acceptable(unicodePwd.getValueByteArray()));
+                entry.setAttribute("pwdLastSet", fileTimeNow());
+                request.setRequest(new AddRequest(entry, request.getRequest().getControls()));
+            }
+        }
+
+        @Override
+        public void processSearchEntry(InMemoryInterceptedSearchEntry result) {
+            Entry entry = result.getSearchEntry().duplicate();
+            if (entry.removeAttribute("userPassword") | entry.removeAttribute("unicodePwd")) {
+                result.setSearchEntry(entry);
+            }
+        }
+
+        static String acceptable(byte[] value) throws LDAPException {
+            String quoted = new String(value, StandardCharsets.UTF_16LE);
+            if (quoted.length() < 2 || quoted.charAt(0) != '"' || quoted.charAt(quoted.length() - 1) != '"') {
+                throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM,
+                        "00002035: unicodePwd must be the password in double quotes, encoded UTF-16LE");
+            }
+            String password = quoted.substring(1, quoted.length() - 1);
+            if (password.length() < MIN_PASSWORD_LENGTH) {
+                throw new LDAPException(ResultCode.CONSTRAINT_VIOLATION,
+                        "0000052D: Constraint violation - check_password_restrictions: the password is too short. "
+                        + "It should be equal or longer than " + MIN_PASSWORD_LENGTH + " characters!");
+            }
+            if (characterCategories(password) < 3) {
+                throw new LDAPException(ResultCode.CONSTRAINT_VIOLATION,
+                        "0000052D: Constraint violation - check_password_restrictions: the password does not meet "
+                        + "the complexity criteria!");
+            }
+            return password;
+        }
+
+        private static int characterCategories(String password) {
+            boolean upper = password.chars().anyMatch(Character::isUpperCase);
+            boolean lower = password.chars().anyMatch(Character::isLowerCase);
+            boolean digit = password.chars().anyMatch(Character::isDigit);
+            boolean other = password.chars().anyMatch(c -> !Character.isLetterOrDigit(c));
+            return (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+        }
+
+        private static String fileTimeNow() {
+            Instant now = Instant.now();
+            long hundredNanos = (now.getEpochSecond() + FILETIME_EPOCH_OFFSET_SECONDS) * 10_000_000L + now.getNano() / 100;
+            return Long.toString(hundredNanos);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.rotabot.security;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Webhooks authenticate by their HMAC signature, the Camunda webapps by their own
+ * login, the sandbox fakes by the vendors' headers; the REST API and the engine's REST API need the
+ * administrator (the engine's is open by default, which must never reach production).
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
+class WebSecurity {
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/api/**", "/engine-rest/**", "/sandbox/**"))
+            .authorizeHttpRequests(requests -> requests
+                .requestMatchers("/webhooks/**", "/actuator/health/**", "/actuator/health", "/sandbox/**").permitAll()
+                .requestMatchers("/camunda/**", "/", "/error").permitAll()
+                .requestMatchers("/api/**", "/engine-rest/**", "/actuator/**").hasRole("ADMIN")
+                .anyRequest().denyAll())
+            .httpBasic(Customizer.withDefaults())
+            // the Camunda webapps keep their own session and CSRF token
+            .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService administrators(SecurityProperties properties, PasswordEncoder encoder) {
+        return new InMemoryUserDetailsManager(User.withUsername(properties.adminUser())
+                .password(encoder.encode(properties.adminPassword()))
+                .roles("ADMIN")
+                .build());
+    }
+}

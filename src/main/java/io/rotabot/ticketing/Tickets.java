@@ -1,0 +1,64 @@
+package io.rotabot.ticketing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.sql.Timestamp;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Fetches tickets with their requester from the PSA and keeps the latest snapshot of each. */
+@Service
+public class Tickets {
+
+    private final TicketDesk desk;
+    private final JdbcClient jdbc;
+
+    Tickets(TicketDesk desk, JdbcClient jdbc) {
+        this.desk = desk;
+        this.jdbc = jdbc;
+    }
+
+    /** Reads the ticket and its requester from the PSA and stores them; empty if the PSA has no such ticket. */
+    @Transactional
+    public Optional<TicketSnapshot> fetch(long ticketId) {
+        Optional<Ticket> found = desk.ticket(ticketId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Ticket ticket = found.get();
+        Optional<String> email = ticket.contactId()
+                .flatMap(desk::contact)
+                .filter(Contact::active)
+                .filter(c -> c.companyId() == ticket.companyId())
+                .map(Contact::email)
+                .filter(e -> !e.isBlank());
+        jdbc.sql("delete from tickets where id = ?").param(ticket.id()).update();
+        jdbc.sql("""
+                insert into tickets (id, ticket_number, title, description, company_id, contact_id, requester_email, fetched_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(ticket.id(), ticket.number(), ticket.title(), ticket.description(), ticket.companyId(),
+                    ticket.contactId().orElse(null), email.orElse(null), Timestamp.from(Instant.now()))
+            .update();
+        return Optional.of(new TicketSnapshot(ticket, email));
+    }
+
+    /** The snapshot the last {@link #fetch} stored. */
+    public Optional<TicketSnapshot> snapshot(long ticketId) {
+        return jdbc.sql("select * from tickets where id = ?").param(ticketId).query(Tickets::toSnapshot).optional();
+    }
+
+    public long addNote(long ticketId, TicketNote note) {
+        return desk.addNote(ticketId, note);
+    }
+
+    private static TicketSnapshot toSnapshot(ResultSet row, int index) throws SQLException {
+        long contactId = row.getLong("contact_id");
+        Optional<Long> contact = row.wasNull() ? Optional.empty() : Optional.of(contactId);
+        Ticket ticket = new Ticket(row.getLong("id"), row.getString("ticket_number"), row.getString("title"),
+                row.getString("description"), row.getLong("company_id"), contact);
+        return new TicketSnapshot(ticket, Optional.ofNullable(row.getString("requester_email")));
+    }
+}

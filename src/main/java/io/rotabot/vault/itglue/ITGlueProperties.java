@@ -1,0 +1,30 @@
+package io.rotabot.vault.itglue;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code rotabot.itglue.*}.
+ *
+ * @param baseUrl the regional API: https://api.itglue.com, https://api.eu.itglue.com or https://api.au.itglue.com
+ * @param apiKey an API key with Password Access (from the environment)
+ * @param connectTimeout TCP connect limit
+ * @param readTimeout limit for one answer
+ * @param maxAttempts tries of one request when throttled or failing with 5xx
+ * @param firstBackoff the wait before the second try when no Retry-After is given; doubles each time
+ * @param maxWait the longest wait between tries, whatever Retry-After asks
+ * @param requestsPer5Minutes the account's request budget
+ */
+@Validated
+@ConfigurationProperties("rotabot.itglue")
+record ITGlueProperties(@NotNull @DefaultValue("https://api.itglue.com") URI baseUrl, @NotBlank String apiKey,
+                        @DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout,
+                        @DefaultValue("4") @Positive int maxAttempts, @DefaultValue("2s") Duration firstBackoff,
+                        @DefaultValue("2m") Duration maxWait, @DefaultValue("3000") @Positive int requestsPer5Minutes) {
+}

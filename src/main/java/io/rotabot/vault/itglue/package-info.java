@@ -1,0 +1,2 @@
+/** IT Glue, through the client generated from openapi/itglue.yaml. */
+package io.rotabot.vault.itglue;

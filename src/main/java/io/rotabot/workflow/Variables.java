@@ -1,0 +1,28 @@
+package io.rotabot.workflow;
+
+/**
+ * The names of the process variables. They carry ids, statuses and reasons — never a password, and
+ * never ticket text, which the engine would keep in plain text in its history.
+ */
+final class Variables {
+
+    static final String TICKET_ID = "ticketId";
+    static final String TICKET_FOUND = "ticketFound";
+    static final String COMPANY_ID = "companyId";
+    static final String INTENT = "intent";
+    static final String FIRED_RULES = "firedRules";
+    static final String RESOLUTION = "resolution";
+    static final String RESOLUTION_REASON = "resolutionReason";
+    static final String ORGANIZATION_KEY = "organizationKey";
+    static final String ACCOUNT_ID = "accountId";
+    static final String ACCOUNT_NAME = "accountName";
+    static final String VAULT_RECORD_ID = "vaultRecordId";
+    static final String ROTATION_ID = "rotationId";
+    static final String ROTATION_STATUS = "rotationStatus";
+    static final String ROTATION_REASON = "rotationReason";
+    static final String VAULT_RECORD_URL = "vaultRecordUrl";
+    static final String NOTE_ID = "noteId";
+
+    private Variables() {
+    }
+}
