@@ -46,6 +46,10 @@ public class TicketClassifier {
     }
 
     public Classification classify(TicketFacts facts) {
+        return classify(rules, facts);
+    }
+
+    static Classification classify(KieBase rules, TicketFacts facts) {
         StatelessKieSession session = rules.newStatelessKieSession();
         Verdict verdict = new Verdict();
         session.execute(List.of(facts, verdict));

@@ -1,0 +1,93 @@
+package io.rotabot.testing;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.util.ssl.PEMFileTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+import io.rotabot.sandbox.SandboxDirectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One Rotabot on a random port with its real clients pointed at WireMock stubs of Autotask and IT Glue,
+ * and its AD adapter at the sandbox's LDAPS directory. Shared by the end-to-end tests, so Spring starts it once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class EndToEndEnvironment {
+
+    public static final String WEBHOOK_SECRET = "test-webhook-secret";
+    public static final long ACME_COMPANY = 1001;
+    public static final long ACME_ITGLUE = 3821001;
+
+    protected static final WireMockServer AUTOTASK = new WireMockServer(options().dynamicPort());
+    protected static final WireMockServer ITGLUE = new WireMockServer(options().dynamicPort()
+            .extensions(new VendorStubs.ITGlueReadBack()));
+    protected static final SandboxDirectory LDAP;
+
+    static {
+        AUTOTASK.start();
+        ITGLUE.start();
+        try {
+            Path work = Files.createTempDirectory("rotabot-e2e");
+            LDAP = SandboxDirectory.start(0, work, EndToEndEnvironment.class.getResourceAsStream("/sandbox/directory.ldif"),
+                    "DC=acme,DC=test", "DC=globex,DC=test");
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void systemsUnderTest(DynamicPropertyRegistry properties) {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        properties.add("spring.datasource.url", () -> "jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1");
+        properties.add("rotabot.security.master-key", () -> Base64.getEncoder().encodeToString(key));
+        properties.add("rotabot.security.admin-password", () -> "test-admin-password");
+        properties.add("rotabot.autotask.base-url", () -> AUTOTASK.baseUrl() + "/ATServicesRest");
+        properties.add("rotabot.autotask.api-integration-code", () -> VendorStubs.AUTOTASK_CODE);
+        properties.add("rotabot.autotask.username", () -> VendorStubs.AUTOTASK_USER);
+        properties.add("rotabot.autotask.secret", () -> VendorStubs.AUTOTASK_SECRET);
+        properties.add("rotabot.autotask.first-backoff", () -> "50ms");
+        properties.add("rotabot.autotask.webhook.secret", () -> WEBHOOK_SECRET);
+        properties.add("rotabot.itglue.base-url", ITGLUE::baseUrl);
+        properties.add("rotabot.itglue.api-key", () -> VendorStubs.ITGLUE_KEY);
+        properties.add("rotabot.itglue.max-attempts", () -> "2");
+        properties.add("rotabot.itglue.first-backoff", () -> "50ms");
+        properties.add("rotabot.organizations.acme.name", () -> "ACME Ltd");
+        properties.add("rotabot.organizations.acme.autotask-company-id", () -> ACME_COMPANY);
+        properties.add("rotabot.organizations.acme.itglue-organization-id", () -> ACME_ITGLUE);
+        properties.add("rotabot.directory.connections.acme.urls", () -> "ldaps://localhost:" + LDAP.port());
+        properties.add("rotabot.directory.connections.acme.ca-certificate", () -> LDAP.caCertificate().toString());
+        properties.add("rotabot.directory.connections.acme.bind-dn", () -> "CN=Rotabot Service,CN=Users,DC=acme,DC=test");
+        properties.add("rotabot.directory.connections.acme.bind-password", () -> "Demo-Svc-Passw0rd-acme!");
+        properties.add("rotabot.directory.connections.acme.base-dn", () -> "DC=acme,DC=test");
+        properties.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "100");
+        properties.add("camunda.bpm.job-execution.max-wait", () -> "500");
+    }
+
+    @BeforeEach
+    void freshStubs() {
+        AUTOTASK.resetAll();
+        ITGLUE.resetAll();
+    }
+
+    /** Whether a simple bind as this DN with this password succeeds on the test directory. */
+    protected static boolean binds(String dn, String password) throws Exception {
+        SSLUtil tls = new SSLUtil(new PEMFileTrustManager(LDAP.caCertificate().toFile()));
+        try (LDAPConnection connection = new LDAPConnection(tls.createSSLSocketFactory(), "localhost", LDAP.port())) {
+            connection.bind(dn, password);
+            return true;
+        } catch (LDAPException refused) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.rotabot.workflow;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.rotabot.directory.Directory;
+import io.rotabot.directory.DirectoryAccount;
+import io.rotabot.intake.WebhookSignature;
+import io.rotabot.matching.Matches;
+import io.rotabot.testing.EndToEndEnvironment;
+import io.rotabot.testing.VendorStubs;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A signed Autotask webhook in, over HTTP, to a password change in LDAP, a new vault revision and a ticket note. */
+@ExtendWith(OutputCaptureExtension.class)
+class TicketToRotationTest extends EndToEndEnvironment {
+
+    private static final String ALICE_DN = "CN=Alice Anders,CN=Users,DC=acme,DC=test";
+    private static final long ALICE_CONTACT = 30_682_001;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    Directory directory;
+    @Autowired
+    Matches matches;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void aliceIsMatchedToHerVaultRecord() {
+        DirectoryAccount alice = directory.findByEmail("acme", "alice@acme.test").orElseThrow();
+        matches.approve("acme", alice.id(), alice.logonName(), "5001");
+        VendorStubs.autotaskContact(AUTOTASK, ALICE_CONTACT, ACME_COMPANY, "alice@acme.test");
+        VendorStubs.itglueRecord(ITGLUE, "5001", ACME_ITGLUE, "alice@acme.test");
+    }
+
+    @Test
+    void aResetTicketBecomesARotationAndANoteWithTheRecordsLink(CapturedOutput output) throws Exception {
+        VendorStubs.autotaskTicket(AUTOTASK, 351181, ACME_COMPANY, ALICE_CONTACT, "Forgot my password",
+                "Hi, I forgot my password and I am locked out. Alice");
+
+        HttpResponse<String> answer = deliver(webhook(351181, "Create"), true);
+
+        assertThat(answer.statusCode()).isEqualTo(202);
+        HistoricProcessInstance process = awaitEnded(351181);
+        assertThat(process.getEndActivityId()).isEqualTo("endDone");
+
+        String newPassword = patchedPassword("5001");
+        assertThat(binds(ALICE_DN, newPassword)).as("the directory has the password the vault got").isTrue();
+        assertThat(binds(ALICE_DN, "Initial-Passw0rd-alice!")).as("the old password").isFalse();
+
+        List<LoggedRequest> notes = AUTOTASK.findAll(postRequestedFor(urlPathEqualTo("/ATServicesRest/V1.0/Tickets/351181/Notes")));
+        assertThat(notes).hasSize(1);
+        JsonNode note = json.readTree(notes.get(0).getBodyAsString());
+        assertThat(note.path("description").asText()).contains(VendorStubs.resourceUrl(ACME_ITGLUE, "5001"))
+                .doesNotContain(newPassword);
+        assertThat(note.path("ticketID").asLong()).isEqualTo(351181);
+
+        JsonNode rotations = json.readTree(get("/api/rotations?limit=1").body());
+        assertThat(rotations.path(0).path("status").asText()).isEqualTo("Successful");
+        assertThat(rotations.path(0).path("journalState").asText()).isEqualTo("DONE");
+        assertThat(rotations.toString()).doesNotContain(newPassword);
+        assertThat(jdbc.sql("select count(*) from rotations where new_password_ciphertext is not null and ticket_id = 351181")
+                .query(Integer.class).single()).as("ciphertext wiped when done").isZero();
+
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(process.getId()).list())
+                .as("process variables").noneMatch(v -> String.valueOf(v.getValue()).contains(newPassword));
+        assertThat(output.getAll()).as("logs").doesNotContain(newPassword);
+    }
+
+    @Test
+    void aWrongSignatureIsRefusedAndStartsNothing() throws Exception {
+        byte[] body = webhook(351182, "Create");
+
+        HttpResponse<String> unsigned = send(body, null);
+        HttpResponse<String> forged = send(body, "sha1=" + Base64.getEncoder().encodeToString(new byte[20]));
+
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.body()).contains("X-Hook-Signature");
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("351182").count()).isZero();
+        assertThat(jdbc.sql("select count(*) from ticket_events where ticket_id = 351182").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aRepeatedDeliveryStartsOneProcess() throws Exception {
+        VendorStubs.autotaskTicket(AUTOTASK, 351183, ACME_COMPANY, ALICE_CONTACT, "Printer on floor 2", "It jams.");
+        byte[] body = webhook(351183, "Create");
+
+        HttpResponse<String> first = deliver(body, true);
+        HttpResponse<String> again = deliver(body, true);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("duplicate");
+        awaitEnded(351183);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("351183").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aTicketThatIsNoResetEndsWithoutRotationOrNote() throws Exception {
+        VendorStubs.autotaskTicket(AUTOTASK, 351184, ACME_COMPANY, ALICE_CONTACT, "Wi-Fi password",
+                "I forgot the wifi password of the guest network");
+
+        deliver(webhook(351184, "Create"), true);
+
+        assertThat(awaitEnded(351184).getEndActivityId()).isEqualTo("endNotReset");
+        assertThat(AUTOTASK.findAll(postRequestedFor(urlPathEqualTo("/ATServicesRest/V1.0/Tickets/351184/Notes")))).isEmpty();
+        assertThat(ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/5001")))).isEmpty();
+    }
+
+    @Test
+    void malformedBodiesAreRefusedWithAReason() throws Exception {
+        byte[] noId = "{\"EntityType\":\"Ticket\",\"Action\":\"Create\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] notJson = "Id=5".getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> missingId = deliver(noId, true);
+        HttpResponse<String> garbage = deliver(notJson, true);
+
+        assertThat(missingId.statusCode()).isEqualTo(400);
+        assertThat(missingId.body()).contains("Id is required");
+        assertThat(garbage.statusCode()).isEqualTo(400);
+    }
+
+    private byte[] webhook(long ticketId, String action) {
+        return ("{\"Action\":\"" + action + "\",\"Guid\":\"5e3c0a4e-6a57-4b1e-9f5b-0c8d8c2e7a11\",\"EntityType\":\"Ticket\","
+                + "\"Id\":" + ticketId + ",\"Fields\":{\"TicketNumber\":\"T20261127.0001\",\"Status\":\"1\"},"
+                + "\"EventTime\":\"2026-11-27T08:15:02Z\",\"SequenceNumber\":1,\"PersonID\":30691780}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> deliver(byte[] body, boolean signed) throws Exception {
+        return send(body, signed ? new WebhookSignature(WEBHOOK_SECRET).sign(body) : null);
+    }
+
+    private HttpResponse<String> send(byte[] body, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/autotask/tickets"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header("X-Hook-Signature", signature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        String credentials = Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HistoricProcessInstance awaitEnded(long ticketId) {
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(Long.toString(ticketId))
+                        .finished().singleResult(),
+                p -> p != null);
+    }
+
+    private String patchedPassword(String recordId) throws Exception {
+        List<LoggedRequest> patches = ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/" + recordId)));
+        assertThat(patches).hasSize(1);
+        JsonNode attributes = json.readTree(patches.get(0).getBodyAsString()).path("data").path("attributes");
+        assertThat(attributes.fieldNames()).toIterable().containsExactlyInAnyOrder("password", "password-updated-at");
+        return attributes.path("password").asText();
+    }
+}
