@@ -16,12 +16,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * One Rotabot on a random port with its real clients pointed at WireMock stubs of Autotask and IT Glue,
- * and its AD adapter at the sandbox's LDAPS directory. Shared by the end-to-end tests, so Spring starts it once.
+ * and its AD adapter at the sandbox's LDAPS directory, on an in-memory H2 database unless a subclass
+ * registers another. Shared by the end-to-end tests, so Spring starts it once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1")
 public abstract class EndToEndEnvironment {
 
     public static final String WEBHOOK_SECRET = "test-webhook-secret";
@@ -49,7 +52,6 @@ public abstract class EndToEndEnvironment {
     static void systemsUnderTest(DynamicPropertyRegistry properties) {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        properties.add("spring.datasource.url", () -> "jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1");
         properties.add("rotabot.security.master-key", () -> Base64.getEncoder().encodeToString(key));
         properties.add("rotabot.security.admin-password", () -> "test-admin-password");
         properties.add("rotabot.autotask.base-url", () -> AUTOTASK.baseUrl() + "/ATServicesRest");

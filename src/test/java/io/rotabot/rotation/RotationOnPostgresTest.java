@@ -1,0 +1,68 @@
+package io.rotabot.rotation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rotabot.directory.Directory;
+import io.rotabot.directory.DirectoryAccount;
+import io.rotabot.testing.EndToEndEnvironment;
+import io.rotabot.testing.VendorStubs;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The same application on a real, empty PostgreSQL database, as production runs it: the engine's tables
+ * and our migration side by side, and a rotation through the journal.
+ */
+class RotationOnPostgresTest extends EndToEndEnvironment {
+
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String DATABASE = "rotabot_it";
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordRotation rotation;
+    @Autowired
+    Directory directory;
+
+    @DynamicPropertySource
+    static void emptyPostgresDatabase(DynamicPropertyRegistry properties) throws Exception {
+        try (Connection admin = DriverManager.getConnection(SERVER + "test", "postgres", "");
+             Statement sql = admin.createStatement()) {
+            sql.execute("drop database if exists " + DATABASE + " with (force)");
+            sql.execute("create database " + DATABASE);
+        }
+        properties.add("spring.datasource.url", () -> SERVER + DATABASE);
+        properties.add("spring.datasource.username", () -> "postgres");
+        properties.add("spring.datasource.password", () -> "");
+    }
+
+    @Test
+    void migratesBesideTheEngineAndRotatesThroughTheJournal() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+        }
+        assertThat(jdbc.sql("select version from flyway_schema_history where success and version = '1'")
+                .query(String.class).optional()).contains("1");
+        assertThat(jdbc.sql("select count(*) from act_ge_property").query(Integer.class).single()).isPositive();
+
+        DirectoryAccount bob = directory.findByEmail("acme", "bob@acme.test").orElseThrow();
+        VendorStubs.itglueRecord(ITGLUE, "5002", ACME_ITGLUE, "bob@acme.test");
+        Rotation done = rotation.rotate(new RotationRequest("pg-" + UUID.randomUUID(), "acme", bob.id(), "5002", Optional.empty()));
+
+        assertThat(done.status()).isEqualTo(RotationStatus.SUCCESSFUL);
+        assertThat(jdbc.sql("select new_password_ciphertext from rotations where id = ?").param(done.id())
+                .query(String.class).optional()).isEmpty();
+    }
+}
