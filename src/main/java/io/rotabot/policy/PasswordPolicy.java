@@ -23,8 +23,4 @@ public record PasswordPolicy(int length, boolean uppercase, boolean lowercase, b
             throw new IllegalArgumentException("at least one character class must be required");
         }
     }
-
-    int requiredClasses() {
-        return (uppercase ? 1 : 0) + (lowercase ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);
-    }
 }

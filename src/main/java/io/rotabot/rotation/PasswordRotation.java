@@ -147,8 +147,7 @@ public class PasswordRotation {
         switch (change.result()) {
             case CHANGED -> rotations.advance(rotation.id(), JournalState.PENDING, JournalState.DIRECTORY_SET,
                     "directory updated and verified; vault update pending");
-            case REJECTED_BY_POLICY, ACCOUNT_GONE -> abandon(rotation, RotationStatus.FAILED, change.detail());
-            case NOT_PERMITTED -> abandon(rotation, RotationStatus.FAILED, change.detail());
+            case REJECTED_BY_POLICY, ACCOUNT_GONE, NOT_PERMITTED -> abandon(rotation, RotationStatus.FAILED, change.detail());
             // the directory said yes but the bind said no: it may hold the password, so keep it
             case NOT_VERIFIED -> fail(rotation, RotationStatus.FAILED, change.detail());
         }

@@ -47,10 +47,6 @@ public final class Secret implements AutoCloseable {
         return Arrays.copyOfRange(bytes.array(), bytes.position(), bytes.limit());
     }
 
-    public int length() {
-        return value.length;
-    }
-
     /** Constant-time comparison with a value a system returned. */
     public boolean matches(String returned) {
         return java.security.MessageDigest.isEqual(asUtf8(), returned.getBytes(StandardCharsets.UTF_8));

@@ -89,6 +89,8 @@ class TicketToRotationTest extends EndToEndEnvironment {
         assertThat(rotations.path(0).path("status").asText()).isEqualTo("Successful");
         assertThat(rotations.path(0).path("journalState").asText()).isEqualTo("DONE");
         assertThat(rotations.toString()).doesNotContain(newPassword);
+        assertThat(get("/api/audit").body()).as("audit trail")
+                .contains("rotation " + rotations.path(0).path("id").asText()).doesNotContain(newPassword);
         assertThat(jdbc.sql("select count(*) from rotations where new_password_ciphertext is not null and ticket_id = 351181")
                 .query(Integer.class).single()).as("ciphertext wiped when done").isZero();
 
