@@ -173,7 +173,10 @@ class FakeAutotask {
         if (ticket == null) {
             return errors(HttpStatus.NOT_FOUND, "No sandbox ticket " + id);
         }
-        return ResponseEntity.ok(Map.of("ticket", ticket, "notes", notes.getOrDefault(id, List.of())));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("ticket", ticket);
+        view.put("notes", notes.getOrDefault(id, List.of()));
+        return ResponseEntity.ok(view);
     }
 
     private void deliverWebhook(long ticketId, String number) {
