@@ -64,19 +64,19 @@ public final class VendorStubs {
     public static void itglueRecord(WireMockServer itglue, String recordId, long organizationId, String username) {
         itglue.stubFor(get(urlPathEqualTo("/passwords/" + recordId))
                 .withHeader("x-api-key", equalTo(ITGLUE_KEY))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON_API)
-                        .withBody(passwordDocument(recordId, organizationId, username, null).toString())
-                        .withTransformers(ITGlueReadBack.NAME)
-                        .withTransformerParameter("organizationId", organizationId)
-                        .withTransformerParameter("username", username)));
+                .willReturn(recordDocument(recordId, organizationId, username)));
         itglue.stubFor(patch(urlPathEqualTo("/passwords/" + recordId))
                 .withHeader("x-api-key", equalTo(ITGLUE_KEY))
                 .withHeader("Content-Type", equalTo(JSON_API))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON_API)
-                        .withBody(passwordDocument(recordId, organizationId, username, null).toString())
-                        .withTransformers(ITGlueReadBack.NAME)
-                        .withTransformerParameter("organizationId", organizationId)
-                        .withTransformerParameter("username", username)));
+                .willReturn(recordDocument(recordId, organizationId, username)));
+    }
+
+    private static ResponseDefinitionBuilder recordDocument(String recordId, long organizationId, String username) {
+        return aResponse().withStatus(200).withHeader("Content-Type", JSON_API)
+                .withBody(passwordDocument(recordId, organizationId, username, null).toString())
+                .withTransformers(ITGlueReadBack.NAME)
+                .withTransformerParameter("organizationId", organizationId)
+                .withTransformerParameter("username", username);
     }
 
     public static String resourceUrl(long organizationId, String recordId) {
