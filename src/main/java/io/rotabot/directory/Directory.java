@@ -1,6 +1,7 @@
 package io.rotabot.directory;
 
 import io.rotabot.security.Secret;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,15 +10,27 @@ import java.util.Optional;
  */
 public interface Directory {
 
-    /** The enabled or disabled user account whose mail or UPN is this address, if exactly one has it. */
+    /** The user account whose mail or UPN is this address, if exactly one has it. */
     Optional<DirectoryAccount> findByEmail(String organizationKey, String email);
 
     /** The account with this immutable id, wherever it lives now. */
     Optional<DirectoryAccount> account(String organizationKey, String accountId);
+
+    /** Every user account of the organization's directory, for matching. */
+    List<DirectoryAccount> accounts(String organizationKey);
 
     /** Sets the password as an administrator reset, then verifies it with a bind on the same server. */
     PasswordChange setPassword(DirectoryAccount account, Secret password);
 
     /** Whether a bind as the account with this password succeeds now. */
     boolean accepts(DirectoryAccount account, Secret password);
+
+    /** The account's effective minimum password age and when its password was last set. */
+    MinimumPasswordAge minimumPasswordAge(DirectoryAccount account);
+
+    /**
+     * Checks each of the organization's directory servers step by step — reach, TLS, certificate,
+     * host name, bind, policy, rights — and says which step failed and what to do.
+     */
+    List<Diagnosis> diagnose(String organizationKey);
 }

@@ -18,6 +18,8 @@ public record PasswordChange(Result result, String detail) {
         ACCOUNT_GONE,
         /** The bind account may not reset this account's password. */
         NOT_PERMITTED,
+        /** The directory cannot do what the connection asks (e.g. history enforcement it does not support). */
+        UNSUPPORTED,
         /** The directory accepted the change but a bind with the new password failed. */
         NOT_VERIFIED
     }

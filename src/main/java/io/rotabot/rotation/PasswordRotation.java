@@ -66,7 +66,7 @@ public class PasswordRotation {
         MDC.put("rotationId", rotationId);
         try {
             Rotation rotation = rotations.find(rotationId).orElseThrow();
-            while (rotation.state().holdsPassword() && !rotation.status().finished()) {
+            while (rotation.state().holdsPassword() && rotation.status().resumable()) {
                 step(rotation);
                 rotation = rotations.find(rotationId).orElseThrow();
             }
@@ -126,7 +126,12 @@ public class PasswordRotation {
                 default -> throw new IllegalStateException("No step from " + rotation.state());
             }
         } catch (DirectoryUnavailableException | VaultUnavailableException outage) {
-            rotations.retrying(rotation.id(), "waiting to retry: " + outage.getMessage());
+            if (rotation.state() == JournalState.PENDING) {
+                rotations.retrying(rotation.id(), RotationStatus.API_ERROR, "waiting to retry: " + outage.getMessage());
+            } else {
+                rotations.retrying(rotation.id(), RotationStatus.IN_PROGRESS,
+                        "directory updated; waiting to retry the vault: " + outage.getMessage());
+            }
             throw outage;
         }
     }
@@ -147,7 +152,9 @@ public class PasswordRotation {
         switch (change.result()) {
             case CHANGED -> rotations.advance(rotation.id(), JournalState.PENDING, JournalState.DIRECTORY_SET,
                     "directory updated and verified; vault update pending");
-            case REJECTED_BY_POLICY, ACCOUNT_GONE, NOT_PERMITTED -> abandon(rotation, RotationStatus.FAILED, change.detail());
+            case REJECTED_BY_POLICY, ACCOUNT_GONE, UNSUPPORTED -> abandon(rotation, RotationStatus.FAILED, change.detail());
+            case NOT_PERMITTED -> abandon(rotation,
+                    account.get().privileged() ? RotationStatus.ADMIN_NOT_PERMITTED : RotationStatus.FAILED, change.detail());
             // the directory said yes but the bind said no: it may hold the password, so keep it
             case NOT_VERIFIED -> fail(rotation, RotationStatus.FAILED, change.detail());
         }

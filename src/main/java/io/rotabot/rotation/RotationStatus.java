@@ -20,7 +20,8 @@ public enum RotationStatus {
         return label;
     }
 
-    public boolean finished() {
-        return this != IN_PROGRESS;
+    /** API Error is an outage before the rotation reached the directory: the next retry carries it on. */
+    boolean resumable() {
+        return this == IN_PROGRESS || this == API_ERROR;
     }
 }

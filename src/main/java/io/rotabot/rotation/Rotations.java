@@ -68,7 +68,9 @@ public class Rotations {
 
     /** Rotations whose journal still holds a password and that nobody has given a final status. */
     List<Rotation> unfinished() {
-        return jdbc.sql("select * from rotations where state in ('PENDING', 'DIRECTORY_SET', 'VAULT_SET') and status = 'IN_PROGRESS'")
+        return jdbc.sql("""
+                select * from rotations where state in ('PENDING', 'DIRECTORY_SET', 'VAULT_SET')
+                                          and status in ('IN_PROGRESS', 'API_ERROR')""")
             .query(Rotations::toRotation).list();
     }
 
@@ -79,15 +81,16 @@ public class Rotations {
 
     /** Moves from one state to the next; false when another worker moved it first. */
     boolean advance(String rotationId, JournalState from, JournalState to, String reason) {
-        return jdbc.sql("update rotations set state = ?, reason = ?, updated_at = ? where id = ? and state = ?")
+        return jdbc.sql("update rotations set state = ?, status = 'IN_PROGRESS', reason = ?, updated_at = ? where id = ? and state = ?")
             .params(to.name(), reason, Timestamp.from(Instant.now()), rotationId, from.name())
             .update() == 1;
     }
 
     boolean vaultConfirmed(String rotationId, String vaultRecordUrl) {
         return jdbc.sql("""
-                update rotations set state = 'VAULT_SET', vault_record_url = ?, reason = 'directory and vault updated',
-                                     updated_at = ? where id = ? and state = 'DIRECTORY_SET'""")
+                update rotations set state = 'VAULT_SET', status = 'IN_PROGRESS', vault_record_url = ?,
+                                     reason = 'directory and vault updated', updated_at = ?
+                where id = ? and state = 'DIRECTORY_SET'""")
             .params(vaultRecordUrl, Timestamp.from(Instant.now()), rotationId)
             .update() == 1;
     }
@@ -118,10 +121,10 @@ public class Rotations {
             .update();
     }
 
-    /** Notes why the rotation waits for a retry; the status stays In progress. */
-    void retrying(String rotationId, String reason) {
-        jdbc.sql("update rotations set reason = ?, updated_at = ? where id = ?")
-            .params(reason, Timestamp.from(Instant.now()), rotationId)
+    /** Notes why the rotation waits for a retry, with a status the next retry may leave. */
+    void retrying(String rotationId, RotationStatus status, String reason) {
+        jdbc.sql("update rotations set status = ?, reason = ?, updated_at = ? where id = ?")
+            .params(status.name(), reason, Timestamp.from(Instant.now()), rotationId)
             .update();
     }
 

@@ -3,6 +3,7 @@ package io.rotabot.directory.ad;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,9 +32,14 @@ record AdConnectionProperties(@DefaultValue Map<String, @Valid Connection> conne
      * @param baseDn where user accounts are searched
      * @param connectTimeout TCP and TLS handshake limit
      * @param responseTimeout limit for one LDAP operation
+     * @param honorPasswordHistory send LDAP_SERVER_POLICY_HINTS with each reset, so the DC refuses a
+     *                             password from the account's history; a DC that does not know the
+     *                             control (before Windows Server 2012, Samba) then refuses every reset
+     * @param poolSize service-account connections kept open per organization
      */
     record Connection(@NotEmpty List<URI> urls, @DefaultValue("false") boolean startTls, Path caCertificate,
                       @NotBlank String bindDn, @NotBlank String bindPassword, @NotBlank String baseDn,
-                      @DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration responseTimeout) {
+                      @DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration responseTimeout,
+                      @DefaultValue("false") boolean honorPasswordHistory, @DefaultValue("4") @Positive int poolSize) {
     }
 }

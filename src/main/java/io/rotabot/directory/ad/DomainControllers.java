@@ -3,28 +3,33 @@ package io.rotabot.directory.ad;
 import com.unboundid.ldap.sdk.FailoverServerSet;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.PostConnectProcessor;
 import com.unboundid.ldap.sdk.ResultCode;
-import com.unboundid.ldap.sdk.ServerSet;
-import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.security.Secret;
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens TLS connections to an organization's domain controllers, in the configured order, with the
- * certificate chain and host name checked. Plain LDAP without StartTLS is refused before any socket opens.
+ * The TLS connections to each organization's domain controllers: a small pool bound as the service
+ * account, tried in the configured order, with the certificate chain and host name checked. Plain
+ * LDAP without StartTLS is refused before any socket opens.
  */
 @Component
 class DomainControllers {
@@ -36,35 +41,63 @@ class DomainControllers {
         this.properties = properties;
     }
 
-    String baseDn(String organizationKey) {
-        return endpoint(organizationKey).settings().baseDn();
+    Set<String> organizations() {
+        return properties.connections().keySet();
     }
 
-    /** A connection bound as the organization's service account. */
-    ServiceSession connectAsService(String organizationKey) {
-        Endpoint endpoint = endpoint(organizationKey);
-        LDAPConnection connection = connect(endpoint);
+    AdConnectionProperties.Connection settings(String organizationKey) {
+        AdConnectionProperties.Connection settings = properties.connections().get(organizationKey);
+        if (settings == null) {
+            throw new DirectoryUnavailableException("Organization " + organizationKey
+                    + " has no directory connection (rotabot.directory.connections." + organizationKey + ")", null);
+        }
+        return settings;
+    }
+
+    /** Runs work on a pooled service-account connection; a connection that broke is replaced, not reused. */
+    <T> T withService(String organizationKey, LdapWork<T> work) throws LDAPException {
+        LDAPConnectionPool pool = endpoint(organizationKey).pool();
+        LDAPConnection connection = pool.getConnection();
         try {
-            connection.bind(endpoint.settings().bindDn(), endpoint.settings().bindPassword());
-            return new ServiceSession(endpoint, connection);
+            T result = work.apply(connection);
+            pool.releaseConnection(connection);
+            return result;
         } catch (LDAPException e) {
-            connection.close();
-            String hint = e.getResultCode() == ResultCode.INVALID_CREDENTIALS
-                    ? "the bind account's credentials were refused; check rotabot.directory.connections."
-                      + organizationKey + ".bind-dn and bind-password"
-                    : describe(e);
-            throw new DirectoryUnavailableException("Bind to " + organizationKey + "'s directory failed: " + hint, e);
+            pool.releaseConnectionAfterException(connection, e);
+            throw e;
+        } catch (RuntimeException e) {
+            pool.releaseDefunctConnection(connection);
+            throw e;
         }
     }
 
+    /** Whether a bind as this DN with this password succeeds on the first domain controller that answers. */
     boolean binds(String organizationKey, String dn, Secret password) {
-        try (LDAPConnection connection = connect(endpoint(organizationKey))) {
+        Endpoint endpoint = endpoint(organizationKey);
+        try (LDAPConnection connection = endpoint.servers().getConnection()) {
             return bindsAs(connection, dn, password);
+        } catch (LDAPException e) {
+            throw new DirectoryUnavailableException("No domain controller of " + organizationKey + " answered ("
+                    + endpoint.settings().urls() + "): " + describe(e), e);
         }
     }
 
+    /** Binds as the account on the server this connection talks to, which a change reached first. */
+    boolean bindsOnSameServer(String organizationKey, LDAPConnection used, String dn, Secret password) {
+        Endpoint endpoint = endpoint(organizationKey);
+        try (LDAPConnection check = new LDAPConnection(endpoint.sockets(), endpoint.options(),
+                used.getConnectedAddress(), used.getConnectedPort())) {
+            if (endpoint.startTls() != null) {
+                endpoint.startTls().processPreAuthenticatedConnection(check);
+            }
+            return bindsAs(check, dn, password);
+        } catch (LDAPException e) {
+            throw new DirectoryUnavailableException("Verifying the new password on " + used.getConnectedAddress() + ":"
+                    + used.getConnectedPort() + " failed: " + describe(e), e);
+        }
+    }
 
-    private static boolean bindsAs(LDAPConnection connection, String dn, Secret password) {
+    private static boolean bindsAs(LDAPConnection connection, String dn, Secret password) throws LDAPException {
         try {
             connection.bind(dn, password.reveal());
             return true;
@@ -72,28 +105,7 @@ class DomainControllers {
             if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
                 return false;
             }
-            throw new DirectoryUnavailableException("Bind as " + dn + " failed: " + describe(e), e);
-        }
-    }
-
-    private LDAPConnection connect(Endpoint endpoint) {
-        try {
-            LDAPConnection connection = endpoint.servers().getConnection();
-            startTlsIfNeeded(endpoint, connection);
-            return connection;
-        } catch (LDAPException e) {
-            throw new DirectoryUnavailableException("No domain controller of " + endpoint.organizationKey()
-                    + " answered (" + endpoint.settings().urls() + "): " + describe(e), e);
-        }
-    }
-
-    private static void startTlsIfNeeded(Endpoint endpoint, LDAPConnection connection) throws LDAPException {
-        if (endpoint.startTls()) {
-            var result = connection.processExtendedOperation(new StartTLSExtendedRequest(endpoint.tls()));
-            if (result.getResultCode() != ResultCode.SUCCESS) {
-                connection.close();
-                throw new LDAPException(result);
-            }
+            throw e;
         }
     }
 
@@ -102,42 +114,62 @@ class DomainControllers {
     }
 
     private Endpoint open(String organizationKey) {
-        AdConnectionProperties.Connection settings = properties.connections().get(organizationKey);
-        if (settings == null) {
-            throw new DirectoryUnavailableException("Organization " + organizationKey
-                    + " has no directory connection (rotabot.directory.connections." + organizationKey + ")", null);
+        AdConnectionProperties.Connection settings = settings(organizationKey);
+        Tls tls = tls(organizationKey, settings);
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis((int) settings.connectTimeout().toMillis());
+        options.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
+        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+        options.setFollowReferrals(false);
+        String[] hosts = new String[settings.urls().size()];
+        int[] ports = new int[hosts.length];
+        boolean startTls = false;
+        for (int i = 0; i < hosts.length; i++) {
+            URI url = settings.urls().get(i);
+            boolean ldaps = "ldaps".equalsIgnoreCase(url.getScheme());
+            if (!ldaps && !("ldap".equalsIgnoreCase(url.getScheme()) && settings.startTls())) {
+                throw new IllegalStateException("Directory of " + organizationKey + ": " + url
+                        + " is neither ldaps:// nor ldap:// with start-tls; passwords never travel unencrypted");
+            }
+            startTls |= !ldaps;
+            hosts[i] = url.getHost();
+            ports[i] = url.getPort() > 0 ? url.getPort() : ldaps ? 636 : 389;
         }
+        SocketFactory sockets = startTls ? SocketFactory.getDefault() : tls.context().getSocketFactory();
+        PostConnectProcessor upgrade = startTls ? new StartTLSPostConnectProcessor(tls.context()) : null;
+        FailoverServerSet servers = new FailoverServerSet(hosts, ports, sockets, options, null, upgrade);
         try {
-            TrustManager trust = settings.caCertificate() == null
+            LDAPConnectionPool pool = new LDAPConnectionPool(servers,
+                    new SimpleBindRequest(settings.bindDn(), settings.bindPassword()), 1, settings.poolSize(), upgrade);
+            pool.setConnectionPoolName("directory-" + organizationKey);
+            pool.setRetryFailedOperationsDueToInvalidConnections(true);
+            return new Endpoint(settings, servers, sockets, options, upgrade, pool);
+        } catch (LDAPException e) {
+            String problem = e.getResultCode() == ResultCode.INVALID_CREDENTIALS
+                    ? "Bind to " + organizationKey + "'s directory failed: the bind account's credentials were refused; check "
+                      + "rotabot.directory.connections." + organizationKey + ".bind-dn and bind-password (" + describe(e) + ")"
+                    : "No domain controller of " + organizationKey + " answered (" + settings.urls() + "): " + describe(e);
+            throw new DirectoryUnavailableException(problem + ". GET /api/directories/" + organizationKey
+                    + "/diagnosis checks the connection step by step.", e);
+        }
+    }
+
+    /** The trust for an organization's DCs: its CA certificate, else the JVM's trust store. */
+    static Tls tls(String organizationKey, AdConnectionProperties.Connection settings) {
+        try {
+            X509TrustManager trust = settings.caCertificate() == null
                     ? JVMDefaultTrustManager.getInstance()
                     : new PEMFileTrustManager(settings.caCertificate().toFile());
-            SSLContext tls = new SSLUtil(trust).createSSLContext("TLSv1.2");
-            LDAPConnectionOptions options = new LDAPConnectionOptions();
-            options.setConnectTimeoutMillis((int) settings.connectTimeout().toMillis());
-            options.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
-            options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
-            options.setFollowReferrals(false);
-            boolean startTls = false;
-            String[] hosts = new String[settings.urls().size()];
-            int[] ports = new int[hosts.length];
-            for (int i = 0; i < hosts.length; i++) {
-                URI url = settings.urls().get(i);
-                boolean ldaps = "ldaps".equalsIgnoreCase(url.getScheme());
-                if (!ldaps && !("ldap".equalsIgnoreCase(url.getScheme()) && settings.startTls())) {
-                    throw new IllegalStateException("Directory of " + organizationKey + ": " + url
-                            + " is neither ldaps:// nor ldap:// with start-tls; passwords never travel unencrypted");
-                }
-                startTls |= !ldaps;
-                hosts[i] = url.getHost();
-                ports[i] = url.getPort() > 0 ? url.getPort() : ldaps ? 636 : 389;
-            }
-            SocketFactory sockets = startTls ? SocketFactory.getDefault() : tls.getSocketFactory();
-            ServerSet servers = new FailoverServerSet(hosts, ports, sockets, options);
-            return new Endpoint(organizationKey, settings, servers, sockets, options, tls, startTls);
+            return new Tls(trust, new SSLUtil(trust).createSSLContext("TLSv1.2"));
         } catch (GeneralSecurityException e) {
             throw new DirectoryUnavailableException("The CA certificate " + settings.caCertificate() + " of "
                     + organizationKey + "'s directory cannot be used: " + e.getMessage(), e);
         }
+    }
+
+    @PreDestroy
+    void close() {
+        endpoints.values().forEach(e -> e.pool().close());
     }
 
     /** The result code and the server's diagnostic, in words, never a password. */
@@ -152,32 +184,16 @@ class DomainControllers {
         return text;
     }
 
-    /** A service-account connection to one domain controller. */
-    record ServiceSession(Endpoint endpoint, LDAPConnection connection) implements AutoCloseable {
-
-        String server() {
-            return connection.getConnectedAddress() + ":" + connection.getConnectedPort();
-        }
-
-        /** Binds as the account on this session's domain controller, which a change reached first. */
-        boolean bindsOnThisServer(String dn, Secret password) {
-            try (LDAPConnection check = new LDAPConnection(endpoint.socketFactory(), endpoint.options(),
-                    connection.getConnectedAddress(), connection.getConnectedPort())) {
-                startTlsIfNeeded(endpoint, check);
-                return bindsAs(check, dn, password);
-            } catch (LDAPException e) {
-                throw new DirectoryUnavailableException("Verifying the new password on " + server()
-                        + " failed: " + describe(e), e);
-            }
-        }
-
-        @Override
-        public void close() {
-            connection.close();
-        }
+    /** An operation on a service-account connection. */
+    @FunctionalInterface
+    interface LdapWork<T> {
+        T apply(LDAPConnection connection) throws LDAPException;
     }
 
-    private record Endpoint(String organizationKey, AdConnectionProperties.Connection settings, ServerSet servers,
-                            SocketFactory socketFactory, LDAPConnectionOptions options, SSLContext tls, boolean startTls) {
+    record Tls(X509TrustManager trust, SSLContext context) {
+    }
+
+    private record Endpoint(AdConnectionProperties.Connection settings, FailoverServerSet servers, SocketFactory sockets,
+                            LDAPConnectionOptions options, PostConnectProcessor startTls, LDAPConnectionPool pool) {
     }
 }

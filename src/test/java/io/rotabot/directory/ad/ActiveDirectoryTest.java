@@ -3,7 +3,9 @@ package io.rotabot.directory.ad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rotabot.directory.Diagnosis;
 import io.rotabot.directory.DirectoryAccount;
+import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.PasswordChange;
 import io.rotabot.sandbox.SandboxDirectory;
@@ -12,8 +14,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,7 +91,7 @@ class ActiveDirectoryTest {
     void anAccountDeletedSinceTheLookupIsGone() {
         ActiveDirectory directory = directory(connection(List.of(ldaps(ldap.port())), SERVICE_PASSWORD, ldap.caCertificate()));
         DirectoryAccount ghost = new DirectoryAccount("acme", "00000000-0000-0000-0000-000000000000",
-                "CN=Ghost,CN=Users,DC=acme,DC=test", "ghost", "", "", "");
+                "CN=Ghost,CN=Users,DC=acme,DC=test", "ghost", "", "", "", "ACME", true, false, Optional.empty());
 
         assertThat(directory.setPassword(ghost, Secret.of("Fresh-Passw0rd-1")).result())
                 .isEqualTo(PasswordChange.Result.ACCOUNT_GONE);
@@ -133,6 +137,81 @@ class ActiveDirectoryTest {
     }
 
     @Test
+    void importsEveryUserWithDomainStateAndPrivilege() {
+        ActiveDirectory directory = directory(connection(List.of(ldaps(ldap.port())), SERVICE_PASSWORD, ldap.caCertificate()));
+
+        List<DirectoryAccount> accounts = directory.accounts("acme");
+
+        assertThat(accounts).extracting(DirectoryAccount::samAccountName)
+                .containsExactlyInAnyOrder("svc-rotabot", "alice", "bob", "adm-dave");
+        assertThat(accounts).allSatisfy(a -> {
+            assertThat(a.domain()).isEqualTo("ACME");
+            assertThat(a.enabled()).isTrue();
+            assertThat(a.passwordLastSet()).isPresent();
+        });
+        assertThat(accounts).filteredOn(DirectoryAccount::privileged).extracting(DirectoryAccount::samAccountName)
+                .containsExactly("adm-dave");
+        assertThat(directory.findByEmail("acme", "dave.admin@acme.test")).hasValueSatisfying(d -> assertThat(d.privileged()).isTrue());
+    }
+
+    @Test
+    void aDomainWithoutAMinimumAgeAllowsAChangeNow() {
+        ActiveDirectory directory = directory(connection(List.of(ldaps(ldap.port())), SERVICE_PASSWORD, ldap.caCertificate()));
+        DirectoryAccount alice = directory.findByEmail("acme", "alice@acme.test").orElseThrow();
+
+        MinimumPasswordAge age = directory.minimumPasswordAge(alice);
+
+        assertThat(age.minimumAge()).isZero();
+        assertThat(age.source()).isEqualTo("domain policy");
+        assertThat(age.allowsChangeAt(Instant.now())).isTrue();
+    }
+
+    @Test
+    void aHealthyConnectionPassesEveryStepItCanCheck() {
+        AdConnectionProperties.Connection settings = connection(List.of(ldaps(ldap.port())), SERVICE_PASSWORD, ldap.caCertificate());
+
+        Diagnosis diagnosis = new LdapsDiagnostics("acme", settings, ldaps(ldap.port())).run();
+
+        assertThat(diagnosis.healthy()).isTrue();
+        assertThat(diagnosis.steps()).extracting(Diagnosis.Step::name).containsExactly("TCP connection", "TLS handshake",
+                "certificate chain", "host name", "bind", "domain password policy", "right to reset passwords");
+        assertThat(diagnosis.steps().subList(0, 6)).allSatisfy(s -> assertThat(s.outcome()).isEqualTo(Diagnosis.Outcome.PASSED));
+        assertThat(diagnosis.steps().get(5).detail()).contains("domain ACME (acme.test)");
+    }
+
+    @Test
+    void anUntrustedCertificateIsExplainedWithTheCertificateAndTheFix() {
+        AdConnectionProperties.Connection settings = connection(List.of(ldaps(ldap.port())), SERVICE_PASSWORD, null);
+
+        Diagnosis diagnosis = new LdapsDiagnostics("acme", settings, ldaps(ldap.port())).run();
+
+        assertThat(diagnosis.healthy()).isFalse();
+        assertThat(diagnosis.steps().get(1).outcome()).isEqualTo(Diagnosis.Outcome.PASSED);
+        Diagnosis.Step chain = diagnosis.steps().get(2);
+        assertThat(chain.outcome()).isEqualTo(Diagnosis.Outcome.FAILED);
+        assertThat(chain.detail()).contains("CN=localhost,O=Rotabot Sandbox").contains("not trusted");
+        assertThat(chain.advice()).contains("ca-certificate");
+        assertThat(diagnosis.steps().subList(3, 7)).allSatisfy(s -> assertThat(s.outcome()).isEqualTo(Diagnosis.Outcome.SKIPPED));
+    }
+
+    @Test
+    void aClosedPortAndAWrongPasswordAreToldApart() throws Exception {
+        int closed;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closed = probe.getLocalPort();
+        }
+        Diagnosis down = new LdapsDiagnostics("acme", connection(List.of(ldaps(closed)), SERVICE_PASSWORD, ldap.caCertificate()),
+                ldaps(closed)).run();
+        Diagnosis wrong = new LdapsDiagnostics("acme", connection(List.of(ldaps(ldap.port())), "wrong", ldap.caCertificate()),
+                ldaps(ldap.port())).run();
+
+        assertThat(down.steps().get(0).outcome()).isEqualTo(Diagnosis.Outcome.FAILED);
+        assertThat(down.steps().get(0).advice()).contains("firewall");
+        assertThat(wrong.steps().get(4).outcome()).isEqualTo(Diagnosis.Outcome.FAILED);
+        assertThat(wrong.steps().get(4).advice()).contains("bind-password");
+    }
+
+    @Test
     void guidsReadAsAdToolsShowThem() {
         byte[] bytes = {0x78, 0x56, 0x34, 0x12, (byte) 0xBC, (byte) 0x9A, (byte) 0xF0, (byte) 0xDE,
             0x01, 0x23, 0x45, 0x67, (byte) 0x89, (byte) 0xAB, (byte) 0xCD, (byte) 0xEF};
@@ -147,7 +226,7 @@ class ActiveDirectoryTest {
 
     private static AdConnectionProperties.Connection connection(List<URI> urls, String bindPassword, Path ca) {
         return new AdConnectionProperties.Connection(urls, false, ca, SERVICE, bindPassword, "DC=acme,DC=test",
-                Duration.ofSeconds(2), Duration.ofSeconds(5));
+                Duration.ofSeconds(2), Duration.ofSeconds(5), false, 2);
     }
 
     private static ActiveDirectory directory(AdConnectionProperties.Connection connection) {

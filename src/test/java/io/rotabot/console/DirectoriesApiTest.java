@@ -1,0 +1,72 @@
+package io.rotabot.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rotabot.testing.EndToEndEnvironment;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The directory API and health over HTTP, as an administrator sees them, and what others see. */
+class DirectoriesApiTest extends EndToEndEnvironment {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void theDiagnosisWalksTheConnectionStepByStep() throws Exception {
+        HttpResponse<String> answer = get("/api/directories/acme/diagnosis", true);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode diagnosis = json.readTree(answer.body()).path(0);
+        assertThat(diagnosis.path("target").asText()).startsWith("ldaps://localhost:");
+        assertThat(diagnosis.path("steps").path(4).path("name").asText()).isEqualTo("bind");
+        assertThat(diagnosis.path("steps").path(4).path("outcome").asText()).isEqualTo("PASSED");
+        assertThat(answer.body()).doesNotContain("Demo-Svc-Passw0rd-acme!");
+    }
+
+    @Test
+    void theAccountsAreListedForMatchingWithoutSecrets() throws Exception {
+        JsonNode accounts = json.readTree(get("/api/directories/acme/accounts", true).body());
+
+        assertThat(accounts.findValuesAsText("samAccountName")).contains("alice", "bob", "adm-dave");
+        assertThat(accounts.toString()).doesNotContainIgnoringCase("password\":\"");
+    }
+
+    @Test
+    void healthShowsEachDirectoryWithoutCredentials() throws Exception {
+        HttpResponse<String> health = get("/actuator/health/directories", true);
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        JsonNode acme = json.readTree(health.body()).path("components").path("acme");
+        assertThat(acme.path("status").asText()).isEqualTo("UP");
+        assertThat(acme.path("details").path("servers").asText()).contains("ldaps://localhost:");
+        assertThat(health.body()).doesNotContain("Demo-Svc-Passw0rd-acme!").doesNotContain("Rotabot Service");
+    }
+
+    @Test
+    void unknownOrganizationsAndStrangersAreRefused() throws Exception {
+        assertThat(get("/api/directories/initech/diagnosis", true).statusCode()).isEqualTo(404);
+        assertThat(get("/api/directories/acme/diagnosis", false).statusCode()).isEqualTo(401);
+        assertThat(get("/api/directories/acme/accounts", false).statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> get(String path, boolean administrator) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (administrator) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
