@@ -1,0 +1,269 @@
+package io.rotabot.directory.ad;
+
+import static io.rotabot.directory.ad.SambaDomainController.ADMINISTRATOR;
+import static io.rotabot.directory.ad.SambaDomainController.ADMINISTRATOR_PASSWORD;
+import static io.rotabot.directory.ad.SambaDomainController.BASE_DN;
+import static io.rotabot.directory.ad.SambaDomainController.URL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import io.rotabot.directory.Diagnosis;
+import io.rotabot.directory.DirectoryAccount;
+import io.rotabot.directory.MinimumPasswordAge;
+import io.rotabot.directory.PasswordChange;
+import io.rotabot.security.Secret;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The AD adapter against a real Samba AD DC: what a domain controller really does with resets, policy,
+ * rights, nested groups and failover. Every run makes its own accounts and removes them afterwards.
+ */
+class SambaActiveDirectoryTest {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    private static final String USERS = "CN=Users," + BASE_DN;
+    private static final String HELPDESK_PASSWORD = "Helpdesk#Passw0rd-" + RUN;
+    private static final List<String> CREATED = new ArrayList<>();
+
+    private static LDAPConnection admin;
+    private static ActiveDirectory directory;
+
+    @BeforeAll
+    static void domainWithThisRunsAccounts() throws Exception {
+        SambaDomainController.ensureRunning();
+        admin = SambaDomainController.administrator();
+        user("rb" + RUN + "-alice", "Initial#Passw0rd-" + RUN);
+        user("rb" + RUN + "-bob", "Initial#Passw0rd-" + RUN);
+        user("rb" + RUN + "-helpdesk", HELPDESK_PASSWORD);
+        user("rb" + RUN + "-nestedadm", "Initial#Passw0rd-" + RUN);
+        String group = "CN=rb" + RUN + "-itadmins," + USERS;
+        admin.add(new Entry(group, new Attribute("objectClass", "top", "group"),
+                new Attribute("sAMAccountName", "rb" + RUN + "-itadmins"),
+                new Attribute("member", dn("rb" + RUN + "-nestedadm"))));
+        CREATED.add(0, group);
+        admin.modify("CN=Domain Admins," + USERS, new Modification(ModificationType.ADD, "member", group));
+        directory = adapter(List.of(URL), ADMINISTRATOR, ADMINISTRATOR_PASSWORD, false);
+    }
+
+    @AfterAll
+    static void removeThisRunsAccounts() {
+        if (admin == null) {
+            return;
+        }
+        try {
+            admin.modify("CN=Domain Admins," + USERS, new Modification(ModificationType.DELETE, "member",
+                    "CN=rb" + RUN + "-itadmins," + USERS));
+        } catch (LDAPException ignored) {
+            // the group may not have been added
+        }
+        for (String dn : CREATED) {
+            try {
+                admin.delete(dn);
+            } catch (LDAPException ignored) {
+                // best effort: a later run uses other names
+            }
+        }
+        admin.close();
+    }
+
+    @Test
+    void resetsThePasswordAndABindProvesIt() {
+        DirectoryAccount alice = account("alice");
+        Secret fresh = Secret.of("Fresh#Passw0rd-" + UUID.randomUUID());
+
+        PasswordChange change = directory.setPassword(alice, fresh);
+
+        assertThat(change.succeeded()).isTrue();
+        assertThat(directory.accepts(alice, fresh)).isTrue();
+        assertThat(directory.accepts(alice, Secret.of("Initial#Passw0rd-" + RUN))).as("the old password").isFalse();
+    }
+
+    @Test
+    void tooShortAndNotComplexComeBackWithSambasReasons() {
+        DirectoryAccount bob = account("bob");
+
+        PasswordChange tooShort = directory.setPassword(bob, Secret.of("Sh0rt#pw"));
+        PasswordChange simple = directory.setPassword(bob, Secret.of("onlylowercaseletters"));
+
+        assertThat(tooShort.result()).isEqualTo(PasswordChange.Result.REJECTED_BY_POLICY);
+        assertThat(tooShort.detail()).contains("the password is too short").doesNotContain("Sh0rt#pw");
+        assertThat(simple.result()).isEqualTo(PasswordChange.Result.REJECTED_BY_POLICY);
+        assertThat(simple.detail()).contains("complexity");
+    }
+
+    @Test
+    void historyEnforcementTheDcCannotDoRefusesTheResetInsteadOfSkippingIt() {
+        DirectoryAccount bob = account("bob");
+        Secret first = Secret.of("History#Passw0rd-1-" + RUN);
+        assertThat(directory.setPassword(bob, first).succeeded()).isTrue();
+        assertThat(directory.setPassword(bob, Secret.of("History#Passw0rd-2-" + RUN)).succeeded()).isTrue();
+
+        PasswordChange withHints = adapter(List.of(URL), ADMINISTRATOR, ADMINISTRATOR_PASSWORD, true).setPassword(bob, first);
+        PasswordChange plainReset = directory.setPassword(bob, first);
+
+        assertThat(withHints.result()).as("Samba 4.17 does not know LDAP_SERVER_POLICY_HINTS")
+                .isEqualTo(PasswordChange.Result.UNSUPPORTED);
+        assertThat(withHints.detail()).contains("honor-password-history");
+        assertThat(plainReset.succeeded()).as("an administrator's reset ignores the history").isTrue();
+    }
+
+    @Test
+    void anAdministratorsResetIgnoresTheMinimumAgeWhichIsStillReported() {
+        DirectoryAccount alice = account("alice");
+        Instant before = Instant.now().minusSeconds(5);
+        assertThat(directory.setPassword(alice, Secret.of("Young#Passw0rd-1-" + RUN)).succeeded()).isTrue();
+
+        PasswordChange again = directory.setPassword(alice, Secret.of("Young#Passw0rd-2-" + RUN));
+        MinimumPasswordAge age = directory.minimumPasswordAge(alice);
+
+        assertThat(again.succeeded()).isTrue();
+        assertThat(age.minimumAge()).isEqualTo(Duration.ofDays(1));
+        assertThat(age.source()).isEqualTo("domain policy");
+        assertThat(age.passwordLastSet()).hasValueSatisfying(set -> assertThat(set).isAfter(before).isBefore(Instant.now().plusSeconds(5)));
+        assertThat(age.earliestChange()).isEqualTo(age.passwordLastSet().orElseThrow().plus(Duration.ofDays(1)));
+        assertThat(age.allowsChangeAt(Instant.now())).isFalse();
+    }
+
+    @Test
+    void aFineGrainedPolicyOverridesTheDomainsMinimumAge() throws Exception {
+        String pso = "CN=rb" + RUN + "-pso,CN=Password Settings Container,CN=System," + BASE_DN;
+        admin.add(new Entry(pso, new Attribute("objectClass", "top", "msDS-PasswordSettings"),
+                new Attribute("msDS-PasswordSettingsPrecedence", "10"),
+                new Attribute("msDS-PasswordReversibleEncryptionEnabled", "FALSE"),
+                new Attribute("msDS-PasswordHistoryLength", "3"),
+                new Attribute("msDS-PasswordComplexityEnabled", "TRUE"),
+                new Attribute("msDS-MinimumPasswordLength", "14"),
+                new Attribute("msDS-MinimumPasswordAge", Long.toString(-2 * 864_000_000_000L)),
+                new Attribute("msDS-MaximumPasswordAge", Long.toString(-90 * 864_000_000_000L)),
+                new Attribute("msDS-LockoutThreshold", "0"),
+                new Attribute("msDS-LockoutObservationWindow", "-18000000000"),
+                new Attribute("msDS-LockoutDuration", "-18000000000"),
+                new Attribute("msDS-PSOAppliesTo", dn("rb" + RUN + "-bob"))));
+        CREATED.add(0, pso);
+
+        MinimumPasswordAge age = directory.minimumPasswordAge(account("bob"));
+
+        assertThat(age.minimumAge()).isEqualTo(Duration.ofDays(2));
+        assertThat(age.source()).isEqualTo("password settings object rb" + RUN + "-pso");
+    }
+
+    @Test
+    void anAccountDeletedSinceTheLookupIsGone() {
+        DirectoryAccount ghost = new DirectoryAccount("corp", "00000000-0000-0000-0000-000000000000",
+                "CN=rb" + RUN + "-ghost," + USERS, "ghost", "", "", "", "CORP", true, false, Optional.empty());
+
+        PasswordChange change = directory.setPassword(ghost, Secret.of("Ghost#Passw0rd-" + RUN));
+
+        assertThat(change.result()).isEqualTo(PasswordChange.Result.ACCOUNT_GONE);
+    }
+
+    @Test
+    void aBindAccountWithoutTheRightIsToldWhatToDelegate() {
+        ActiveDirectory helpdesk = adapter(List.of(URL), dn("rb" + RUN + "-helpdesk"), HELPDESK_PASSWORD, false);
+
+        PasswordChange user = helpdesk.setPassword(account("bob"), Secret.of("Denied#Passw0rd-" + RUN));
+        PasswordChange administrator = helpdesk.setPassword(account("nestedadm"), Secret.of("Denied#Passw0rd-" + RUN));
+
+        assertThat(user.result()).isEqualTo(PasswordChange.Result.NOT_PERMITTED);
+        assertThat(user.detail()).contains("Reset Password right");
+        assertThat(administrator.result()).isEqualTo(PasswordChange.Result.NOT_PERMITTED);
+        assertThat(administrator.detail()).contains("administrator").contains("AdminSDHolder");
+    }
+
+    @Test
+    void membersOfNestedAdminGroupsAndProtectedAccountsArePrivileged() {
+        assertThat(account("nestedadm").privileged()).as("member of a group inside Domain Admins").isTrue();
+        assertThat(account("alice").privileged()).isFalse();
+
+        List<DirectoryAccount> accounts = directory.accounts("corp");
+
+        Map<String, DirectoryAccount> byName = new java.util.HashMap<>();
+        accounts.forEach(a -> byName.put(a.samAccountName(), a));
+        assertThat(byName.get("Administrator").privileged()).isTrue();
+        assertThat(byName.get("rb" + RUN + "-nestedadm").privileged()).isTrue();
+        assertThat(byName.get("rb" + RUN + "-bob").privileged()).isFalse();
+        assertThat(byName.get("Guest").enabled()).as("disabled accounts are flagged").isFalse();
+        assertThat(accounts).allSatisfy(a -> assertThat(a.domain()).isEqualTo("CORP"));
+    }
+
+    @Test
+    void failsOverWhenTheFirstDomainControllerIsDown() throws Exception {
+        int closed;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closed = probe.getLocalPort();
+        }
+        ActiveDirectory failover = adapter(List.of(URI.create("ldaps://127.0.0.1:" + closed), URL),
+                ADMINISTRATOR, ADMINISTRATOR_PASSWORD, false);
+        DirectoryAccount alice = failover.findByEmail("corp", "rb" + RUN + "-alice@corp.example.test").orElseThrow();
+
+        assertThat(failover.setPassword(alice, Secret.of("Failover#Passw0rd-" + RUN)).succeeded()).isTrue();
+    }
+
+    @Test
+    void theDiagnosisPassesForTheAdministratorAndExplainsWhatTheHelpdeskAccountLacks() {
+        Diagnosis healthy = new LdapsDiagnostics("corp",
+                SambaDomainController.connection(List.of(URL), ADMINISTRATOR, ADMINISTRATOR_PASSWORD, false), URL).run();
+        Diagnosis helpdesk = new LdapsDiagnostics("corp",
+                SambaDomainController.connection(List.of(URL), dn("rb" + RUN + "-helpdesk"), HELPDESK_PASSWORD, false), URL).run();
+        Diagnosis wrongPassword = new LdapsDiagnostics("corp",
+                SambaDomainController.connection(List.of(URL), ADMINISTRATOR, "wrong", false), URL).run();
+
+        assertThat(healthy.steps()).allSatisfy(s -> assertThat(s.outcome()).isEqualTo(Diagnosis.Outcome.PASSED));
+        assertThat(healthy.steps().get(5).detail()).contains("domain CORP (corp.example.test)").contains("minimum length 12")
+                .contains("6 privileged groups found");
+        assertThat(helpdesk.steps().get(6).outcome()).isEqualTo(Diagnosis.Outcome.WARNING);
+        assertThat(helpdesk.steps().get(6).advice()).contains("Reset password");
+        assertThat(wrongPassword.steps().get(4).detail()).contains("the bind password is wrong");
+    }
+
+    @Test
+    void aCertificateForOtherNamesFailsTheHostNameStep() {
+        URI byOtherName = URI.create("ldaps://[::1]:636");
+
+        Diagnosis diagnosis = new LdapsDiagnostics("corp",
+                SambaDomainController.connection(List.of(byOtherName), ADMINISTRATOR, ADMINISTRATOR_PASSWORD, false), byOtherName).run();
+
+        assertThat(diagnosis.steps().get(2).outcome()).isEqualTo(Diagnosis.Outcome.PASSED);
+        assertThat(diagnosis.steps().get(3).outcome()).isEqualTo(Diagnosis.Outcome.FAILED);
+        assertThat(diagnosis.steps().get(3).advice()).contains("subject alternative name");
+    }
+
+    private static DirectoryAccount account(String name) {
+        return directory.findByEmail("corp", "rb" + RUN + "-" + name + "@corp.example.test").orElseThrow();
+    }
+
+    private static ActiveDirectory adapter(List<URI> urls, String bindDn, String password, boolean honorHistory) {
+        return new ActiveDirectory(new DomainControllers(new AdConnectionProperties(
+                Map.of("corp", SambaDomainController.connection(urls, bindDn, password, honorHistory)))));
+    }
+
+    private static String dn(String name) {
+        return "CN=" + name + "," + USERS;
+    }
+
+    private static void user(String name, String password) throws LDAPException {
+        admin.add(new Entry(dn(name), new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
+                new Attribute("sAMAccountName", name),
+                new Attribute("userPrincipalName", name + "@corp.example.test"),
+                new Attribute("unicodePwd", ("\"" + password + "\"").getBytes(StandardCharsets.UTF_16LE)),
+                new Attribute("userAccountControl", "512")));
+        CREATED.add(dn(name));
+    }
+}
