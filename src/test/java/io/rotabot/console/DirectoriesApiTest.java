@@ -47,16 +47,19 @@ class DirectoriesApiTest extends EndToEndEnvironment {
     void healthShowsEachDirectoryWithoutCredentials() throws Exception {
         HttpResponse<String> health = get("/actuator/health/directories", true);
 
-        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.statusCode()).as("initech's directory is down").isEqualTo(503);
         JsonNode acme = json.readTree(health.body()).path("components").path("acme");
+        JsonNode initech = json.readTree(health.body()).path("components").path("initech");
         assertThat(acme.path("status").asText()).isEqualTo("UP");
         assertThat(acme.path("details").path("servers").asText()).contains("ldaps://localhost:");
+        assertThat(initech.path("status").asText()).isEqualTo("DOWN");
+        assertThat(initech.path("details").path("error").asText()).contains("No domain controller of initech answered");
         assertThat(health.body()).doesNotContain("Demo-Svc-Passw0rd-acme!").doesNotContain("Rotabot Service");
     }
 
     @Test
     void unknownOrganizationsAndStrangersAreRefused() throws Exception {
-        assertThat(get("/api/directories/initech/diagnosis", true).statusCode()).isEqualTo(404);
+        assertThat(get("/api/directories/umbrella/diagnosis", true).statusCode()).isEqualTo(404);
         assertThat(get("/api/directories/acme/diagnosis", false).statusCode()).isEqualTo(401);
         assertThat(get("/api/directories/acme/accounts", false).statusCode()).isEqualTo(401);
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.rotabot.directory.Directory;
 import io.rotabot.directory.DirectoryAccount;
+import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.security.Secret;
 import io.rotabot.security.SecretCipher;
 import io.rotabot.testing.EndToEndEnvironment;
@@ -72,7 +73,7 @@ class RotationJournalTest extends EndToEndEnvironment {
         Rotation waiting = rotations.findByRequestKey(request.requestKey()).orElseThrow();
         assertThat(waiting.state()).isEqualTo(JournalState.DIRECTORY_SET);
         assertThat(waiting.status()).isEqualTo(RotationStatus.IN_PROGRESS);
-        assertThat(waiting.reason()).startsWith("waiting to retry");
+        assertThat(waiting.reason()).startsWith("directory updated; waiting to retry the vault: ").contains("HTTP 503");
         String journalled = cipher.decrypt(rotations.ciphertext(waiting.id()).orElseThrow(), waiting.id()).reveal();
         assertThat(binds(DAVE_DN, journalled)).as("the directory already has it").isTrue();
 
@@ -84,6 +85,24 @@ class RotationJournalTest extends EndToEndEnvironment {
         assertThat(done.status()).isEqualTo(RotationStatus.SUCCESSFUL);
         assertThat(patchedPasswords("5003")).containsExactly(journalled);
         assertThat(done.vaultRecordUrl()).isEqualTo(VendorStubs.resourceUrl(ACME_ITGLUE, "5003"));
+    }
+
+    @Test
+    void aDirectoryOutageBeforeTheResetIsAnApiErrorThatTheNextRetryCarriesOn() {
+        String id = UUID.randomUUID().toString();
+        RotationRequest request = new RotationRequest("down-" + id, "initech", "6f1c2a3b-0001-4a5b-8c9d-0e1f2a3b4c01", "8001",
+                Optional.empty());
+        rotations.begin(request, "peter@initech.test", id, cipher.encrypt(Secret.of("Unsent#Passw0rd-1"), id));
+
+        assertThatThrownBy(() -> rotation.resume(id)).isInstanceOf(DirectoryUnavailableException.class);
+
+        Rotation waiting = rotations.find(id).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(RotationStatus.API_ERROR);
+        assertThat(waiting.status().label()).isEqualTo("API Error");
+        assertThat(waiting.reason()).startsWith("waiting to retry: No domain controller of initech answered");
+        assertThat(waiting.state()).isEqualTo(JournalState.PENDING);
+        assertThat(rotations.ciphertext(id)).isPresent();
+        assertThat(rotations.unfinished()).extracting(Rotation::id).contains(id);
     }
 
     @Test

@@ -35,6 +35,8 @@ public abstract class EndToEndEnvironment {
     protected static final WireMockServer ITGLUE = new WireMockServer(options().dynamicPort()
             .extensions(new VendorStubs.ITGlueReadBack()));
     protected static final SandboxDirectory LDAP;
+    /** Where initech's directory should be: nothing listens there. */
+    protected static final int CLOSED_PORT;
 
     static {
         AUTOTASK.start();
@@ -43,6 +45,9 @@ public abstract class EndToEndEnvironment {
             Path work = Files.createTempDirectory("rotabot-e2e");
             LDAP = SandboxDirectory.start(0, work, EndToEndEnvironment.class.getResourceAsStream("/sandbox/directory.ldif"),
                     "DC=acme,DC=test", "DC=globex,DC=test");
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+                CLOSED_PORT = probe.getLocalPort();
+            }
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -72,6 +77,15 @@ public abstract class EndToEndEnvironment {
         properties.add("rotabot.directory.connections.acme.bind-dn", () -> "CN=Rotabot Service,CN=Users,DC=acme,DC=test");
         properties.add("rotabot.directory.connections.acme.bind-password", () -> "Demo-Svc-Passw0rd-acme!");
         properties.add("rotabot.directory.connections.acme.base-dn", () -> "DC=acme,DC=test");
+        properties.add("rotabot.organizations.initech.name", () -> "Initech (directory down)");
+        properties.add("rotabot.organizations.initech.autotask-company-id", () -> 3003);
+        properties.add("rotabot.organizations.initech.itglue-organization-id", () -> 3821003);
+        properties.add("rotabot.directory.connections.initech.urls", () -> "ldaps://localhost:" + CLOSED_PORT);
+        properties.add("rotabot.directory.connections.initech.ca-certificate", () -> LDAP.caCertificate().toString());
+        properties.add("rotabot.directory.connections.initech.bind-dn", () -> "CN=Rotabot Service,CN=Users,DC=initech,DC=test");
+        properties.add("rotabot.directory.connections.initech.bind-password", () -> "unused");
+        properties.add("rotabot.directory.connections.initech.base-dn", () -> "DC=initech,DC=test");
+        properties.add("rotabot.directory.connections.initech.connect-timeout", () -> "1s");
         properties.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "100");
         properties.add("camunda.bpm.job-execution.max-wait", () -> "500");
     }

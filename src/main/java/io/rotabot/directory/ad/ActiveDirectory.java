@@ -101,16 +101,10 @@ class ActiveDirectory implements Directory {
             reset.addControl(new Control(POLICY_HINTS, true, new ASN1OctetString(new ASN1Sequence(new ASN1Integer(1)).encode())));
         }
         try {
-            return controllers.withService(account.organizationKey(), connection -> {
-                connection.modify(reset);
-                // another DC may not have the change yet: verify where it was made
-                boolean verified = controllers.bindsOnSameServer(account.organizationKey(), connection,
-                        account.distinguishedName(), password);
-                log.info("Password of {} set on {}:{}, verified={}", account.distinguishedName(),
-                        connection.getConnectedAddress(), connection.getConnectedPort(), verified);
-                return verified ? PasswordChange.changed() : new PasswordChange(Result.NOT_VERIFIED,
-                        "the directory accepted the new password but a bind with it failed");
-            });
+            boolean verified = controllers.resetAndVerify(account.organizationKey(), reset, account.distinguishedName(), password);
+            log.info("Password of {} set, verified={}", account.distinguishedName(), verified);
+            return verified ? PasswordChange.changed() : new PasswordChange(Result.NOT_VERIFIED,
+                    "the directory accepted the new password but a bind with it failed");
         } catch (LDAPException e) {
             return refusal(e, account);
         } finally {

@@ -5,6 +5,7 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ModifyRequest;
 import com.unboundid.ldap.sdk.PostConnectProcessor;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
@@ -82,18 +83,29 @@ class DomainControllers {
         }
     }
 
-    /** Binds as the account on the server this connection talks to, which a change reached first. */
-    boolean bindsOnSameServer(String organizationKey, LDAPConnection used, String dn, Secret password) {
-        Endpoint endpoint = endpoint(organizationKey);
-        try (LDAPConnection check = new LDAPConnection(endpoint.sockets(), endpoint.options(),
-                used.getConnectedAddress(), used.getConnectedPort())) {
-            if (endpoint.startTls() != null) {
-                endpoint.startTls().processPreAuthenticatedConnection(check);
-            }
-            return bindsAs(check, dn, password);
+    /**
+     * Resets a password and verifies it by binding as the account on the same connection — so on the
+     * domain controller the change reached first, before it replicates — then gives the connection
+     * back to the pool re-authenticated as the service account.
+     */
+    boolean resetAndVerify(String organizationKey, ModifyRequest reset, String dn, Secret password) throws LDAPException {
+        LDAPConnectionPool pool = endpoint(organizationKey).pool();
+        LDAPConnection connection = pool.getConnection();
+        try {
+            connection.modify(reset);
         } catch (LDAPException e) {
-            throw new DirectoryUnavailableException("Verifying the new password on " + used.getConnectedAddress() + ":"
-                    + used.getConnectedPort() + " failed: " + describe(e), e);
+            pool.releaseConnectionAfterException(connection, e);
+            throw e;
+        }
+        String server = connection.getConnectedAddress() + ":" + connection.getConnectedPort();
+        try {
+            boolean verified = bindsAs(connection, dn, password);
+            pool.releaseAndReAuthenticateConnection(connection);
+            return verified;
+        } catch (LDAPException e) {
+            pool.releaseDefunctConnection(connection);
+            throw new DirectoryUnavailableException("The password of " + dn + " was set on " + server
+                    + " but verifying it failed: " + describe(e), e);
         }
     }
 
@@ -143,7 +155,7 @@ class DomainControllers {
                     new SimpleBindRequest(settings.bindDn(), settings.bindPassword()), 1, settings.poolSize(), upgrade);
             pool.setConnectionPoolName("directory-" + organizationKey);
             pool.setRetryFailedOperationsDueToInvalidConnections(true);
-            return new Endpoint(settings, servers, sockets, options, upgrade, pool);
+            return new Endpoint(settings, servers, pool);
         } catch (LDAPException e) {
             String problem = e.getResultCode() == ResultCode.INVALID_CREDENTIALS
                     ? "Bind to " + organizationKey + "'s directory failed: the bind account's credentials were refused; check "
@@ -193,7 +205,6 @@ class DomainControllers {
     record Tls(X509TrustManager trust, SSLContext context) {
     }
 
-    private record Endpoint(AdConnectionProperties.Connection settings, FailoverServerSet servers, SocketFactory sockets,
-                            LDAPConnectionOptions options, PostConnectProcessor startTls, LDAPConnectionPool pool) {
+    private record Endpoint(AdConnectionProperties.Connection settings, FailoverServerSet servers, LDAPConnectionPool pool) {
     }
 }
