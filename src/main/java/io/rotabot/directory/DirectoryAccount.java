@@ -7,24 +7,48 @@ import java.util.Optional;
  * A user account in a customer's directory.
  *
  * @param organizationKey the organization whose directory holds it
- * @param id the immutable id (AD objectGUID in its usual text form), which survives renames
- * @param distinguishedName where the account lives now
- * @param samAccountName the pre-Windows 2000 logon name
- * @param userPrincipalName the user@domain logon name, may be empty
+ * @param source the kind of directory it lives in, which is where its password is set
+ * @param id the immutable id (AD objectGUID, Entra object id), which survives renames
+ * @param distinguishedName where the account lives now (AD); empty in Entra ID
+ * @param samAccountName the pre-Windows 2000 logon name (AD); empty in Entra ID
+ * @param userPrincipalName the user@domain logon name, may be empty in AD
  * @param mail the e-mail address, may be empty
  * @param displayName the display name, may be empty
- * @param domain the domain's NetBIOS name, as in DOMAIN\\user
+ * @param domain the domain: AD's NetBIOS name (as in DOMAIN\\user), or the UPN's domain in Entra ID
  * @param enabled false when the account is disabled
- * @param privileged a member, directly or through nested groups, of a group that administers the
- *                   domain, or protected by AdminSDHolder (adminCount=1)
- * @param passwordLastSet when the password was last set; empty when it must change at next logon
+ * @param privilege whether the account administers the directory, and how far
+ * @param syncedFromOnPremises an Entra ID user mastered in on-premises AD, whose password is set there
+ * @param passwordLastSet when the password was last set, if known
  */
-public record DirectoryAccount(String organizationKey, String id, String distinguishedName, String samAccountName,
-                               String userPrincipalName, String mail, String displayName, String domain,
-                               boolean enabled, boolean privileged, Optional<Instant> passwordLastSet) {
+public record DirectoryAccount(String organizationKey, Source source, String id, String distinguishedName,
+                               String samAccountName, String userPrincipalName, String mail, String displayName,
+                               String domain, boolean enabled, Privilege privilege, boolean syncedFromOnPremises,
+                               Optional<Instant> passwordLastSet) {
+
+    public enum Source {
+        ACTIVE_DIRECTORY,
+        ENTRA_ID
+    }
+
+    public enum Privilege {
+        NONE,
+        /** AD: a member of an administering group or adminCount=1; Entra ID: holds a directory role. */
+        ADMINISTRATOR,
+        /** Entra ID's Global Administrator. */
+        GLOBAL_ADMINISTRATOR
+    }
+
+    public boolean privileged() {
+        return privilege != Privilege.NONE;
+    }
 
     /** The name a technician recognises: the UPN when there is one. */
     public String logonName() {
         return userPrincipalName.isEmpty() ? samAccountName : userPrincipalName;
+    }
+
+    /** The short user name a password must not contain. */
+    public String username() {
+        return !samAccountName.isEmpty() ? samAccountName : userPrincipalName.replaceAll("@.*$", "");
     }
 }

@@ -1,8 +1,8 @@
 package io.rotabot.directory;
 
 /**
- * What a directory did with a new password. Only {@link Result#CHANGED} means the account now has it
- * and a bind with it succeeded on the same domain controller.
+ * What a directory did with a new password. Only {@link Result#CHANGED} means the account now has it:
+ * in AD a bind with it succeeded on the same domain controller; in Entra ID Graph confirmed the reset.
  *
  * @param result what happened
  * @param detail the directory's reason in words, never the password
@@ -10,22 +10,26 @@ package io.rotabot.directory;
 public record PasswordChange(Result result, String detail) {
 
     public enum Result {
-        /** Set and verified by a bind. */
+        /** Set and confirmed. */
         CHANGED,
         /** The directory's password policy refused it (length, complexity, history, age). */
         REJECTED_BY_POLICY,
         /** The account no longer exists. */
         ACCOUNT_GONE,
-        /** The bind account may not reset this account's password. */
+        /** The bind account or app may not reset this account's password. */
         NOT_PERMITTED,
+        /** The MSP's multi-tenant (GDAP) access lacks the role in this customer's tenant. */
+        TENANT_NOT_PERMITTED,
+        /** An Entra ID user synced from on-premises AD: its password is set in AD, never through Graph. */
+        MASTERED_ON_PREMISES,
         /** The directory cannot do what the connection asks (e.g. history enforcement it does not support). */
         UNSUPPORTED,
         /** The directory accepted the change but a bind with the new password failed. */
         NOT_VERIFIED
     }
 
-    public static PasswordChange changed() {
-        return new PasswordChange(Result.CHANGED, "password set and verified by a bind");
+    public static PasswordChange changed(String how) {
+        return new PasswordChange(Result.CHANGED, how);
     }
 
     public boolean succeeded() {

@@ -99,7 +99,7 @@ public class PasswordRotation {
                     "the vault record is " + (record.get().restricted() ? "restricted" : "archived"));
         }
         String rotationId = UUID.randomUUID().toString();
-        try (Secret password = generator.generate(policies.effectiveFor(organization.key()), account.get().samAccountName())) {
+        try (Secret password = generator.generate(policies.effectiveFor(organization.key()), account.get().username())) {
             Rotation rotation = rotations.begin(request, name, rotationId, cipher.encrypt(password, rotationId));
             log.info("Rotation {} of {} in {} begun", rotationId, name, organization.key());
             return rotation;
@@ -155,6 +155,8 @@ public class PasswordRotation {
             case REJECTED_BY_POLICY, ACCOUNT_GONE, UNSUPPORTED -> abandon(rotation, RotationStatus.FAILED, change.detail());
             case NOT_PERMITTED -> abandon(rotation,
                     account.get().privileged() ? RotationStatus.ADMIN_NOT_PERMITTED : RotationStatus.FAILED, change.detail());
+            case TENANT_NOT_PERMITTED -> abandon(rotation, RotationStatus.MULTI_TENANT_NOT_PERMITTED, change.detail());
+            case MASTERED_ON_PREMISES -> abandon(rotation, RotationStatus.NOT_PERMITTED, change.detail());
             // the directory said yes but the bind said no: it may hold the password, so keep it
             case NOT_VERIFIED -> fail(rotation, RotationStatus.FAILED, change.detail());
         }

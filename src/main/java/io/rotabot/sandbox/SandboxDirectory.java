@@ -22,22 +22,15 @@ import com.unboundid.ldap.sdk.schema.Schema;
 import com.unboundid.ldif.LDIFReader;
 import com.unboundid.util.ssl.KeyStoreKeyManager;
 import com.unboundid.util.ssl.SSLUtil;
-import com.unboundid.util.ssl.cert.ManageCertificates;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.MessageDigest;
-import java.security.cert.Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * An in-process LDAP directory over TLS that behaves like Active Directory where Rotabot cares:
@@ -68,13 +61,7 @@ public final class SandboxDirectory implements AutoCloseable {
      * @param baseDns the naming contexts the LDIF fills
      */
     public static SandboxDirectory start(int port, Path workDir, InputStream ldif, String... baseDns) throws Exception {
-        Files.createDirectories(workDir);
-        char[] pin = UUID.randomUUID().toString().toCharArray();
-        Path keyStore = workDir.resolve("sandbox-ldaps.p12");
-        Files.deleteIfExists(keyStore);
-        selfSignedCertificate(keyStore, pin);
-        Path caPem = workDir.resolve("sandbox-ldaps-ca.pem");
-        writePem(keyStore, pin, caPem);
+        LocalCertificate certificate = LocalCertificate.create(workDir, "sandbox-ldaps");
 
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(baseDns);
         config.setSchema(Schema.mergeSchemas(Schema.getDefaultStandardSchema(), adSchema()));
@@ -84,7 +71,7 @@ public final class SandboxDirectory implements AutoCloseable {
         config.setAuthenticationRequiredOperationTypes(OperationType.SEARCH, OperationType.COMPARE,
                 OperationType.MODIFY, OperationType.ADD, OperationType.DELETE, OperationType.MODIFY_DN);
         config.addInMemoryOperationInterceptor(new UnicodePwdRules());
-        SSLUtil tls = new SSLUtil(new KeyStoreKeyManager(keyStore.toFile(), pin, "PKCS12", "server"), null);
+        SSLUtil tls = new SSLUtil(new KeyStoreKeyManager(certificate.keyStore().toFile(), certificate.pin(), "PKCS12", "server"), null);
         config.setListenerConfigs(InMemoryListenerConfig.createLDAPSConfig("LDAPS",
                 InetAddress.getLoopbackAddress(), port, tls.createSSLServerSocketFactory(), null));
         InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
@@ -92,7 +79,7 @@ public final class SandboxDirectory implements AutoCloseable {
             server.importFromLDIF(true, reader);
         }
         server.startListening();
-        return new SandboxDirectory(server, caPem);
+        return new SandboxDirectory(server, certificate.pem());
     }
 
     public int port() {
@@ -107,32 +94,6 @@ public final class SandboxDirectory implements AutoCloseable {
     @Override
     public void close() {
         server.shutDown(true);
-    }
-
-    private static void selfSignedCertificate(Path keyStore, char[] pin) throws LDAPException {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        ResultCode result = ManageCertificates.main(InputStream.nullInputStream(), output, output,
-                "generate-self-signed-certificate", "--keystore", keyStore.toString(),
-                "--keystore-password", new String(pin), "--keystore-type", "PKCS12", "--alias", "server",
-                "--subject-dn", "CN=localhost,O=Rotabot Sandbox", "--days-valid", "3650",
-                "--key-algorithm", "EC", "--key-size-bits", "256", "--signature-algorithm", "SHA256withECDSA",
-                "--subject-alternative-name-dns", "localhost", "--subject-alternative-name-ip-address", "127.0.0.1",
-                "--extended-key-usage", "server-auth");
-        if (result != ResultCode.SUCCESS) {
-            throw new LDAPException(result, "Cannot create the sandbox directory's certificate: "
-                    + output.toString(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static void writePem(Path keyStore, char[] pin, Path pem) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            store.load(in, pin);
-        }
-        Certificate certificate = store.getCertificate("server");
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(certificate.getEncoded());
-        Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n");
     }
 
     private static Schema adSchema() throws Exception {

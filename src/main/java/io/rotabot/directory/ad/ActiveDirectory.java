@@ -17,7 +17,7 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import io.rotabot.directory.Diagnosis;
-import io.rotabot.directory.Directory;
+import io.rotabot.directory.DirectoryAdapter;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.MinimumPasswordAge;
@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
 /** Active Directory over LDAPS or StartTLS: administrator resets through {@code unicodePwd}. */
 @Component
 @EnableConfigurationProperties(AdConnectionProperties.class)
-class ActiveDirectory implements Directory {
+class ActiveDirectory implements DirectoryAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveDirectory.class);
     private static final String[] ACCOUNT_ATTRIBUTES = {"objectGUID", "sAMAccountName", "userPrincipalName", "mail",
@@ -61,6 +61,24 @@ class ActiveDirectory implements Directory {
 
     ActiveDirectory(DomainControllers controllers) {
         this.controllers = controllers;
+    }
+
+    @Override
+    public DirectoryAccount.Source source() {
+        return DirectoryAccount.Source.ACTIVE_DIRECTORY;
+    }
+
+    @Override
+    public Set<String> organizations() {
+        return controllers.organizations();
+    }
+
+    @Override
+    public String probe(String organizationKey) {
+        return directory(organizationKey, "Health check", connection -> {
+            connection.getRootDSE();
+            return "connected to " + connection.getConnectedAddress() + ":" + connection.getConnectedPort();
+        });
     }
 
     @Override
@@ -103,7 +121,7 @@ class ActiveDirectory implements Directory {
         try {
             boolean verified = controllers.resetAndVerify(account.organizationKey(), reset, account.distinguishedName(), password);
             log.info("Password of {} set, verified={}", account.distinguishedName(), verified);
-            return verified ? PasswordChange.changed() : new PasswordChange(Result.NOT_VERIFIED,
+            return verified ? PasswordChange.changed("password set and verified by a bind on the same domain controller") : new PasswordChange(Result.NOT_VERIFIED,
                     "the directory accepted the new password but a bind with it failed");
         } catch (LDAPException e) {
             return refusal(e, account);
@@ -201,10 +219,11 @@ class ActiveDirectory implements Directory {
 
     private static DirectoryAccount toAccount(String organizationKey, Domain domain, SearchResultEntry entry, boolean privileged) {
         Integer control = entry.getAttributeValueAsInteger("userAccountControl");
-        return new DirectoryAccount(organizationKey, AdGuid.toText(entry.getAttributeValueBytes("objectGUID")),
-                entry.getDN(), text(entry, "sAMAccountName"), text(entry, "userPrincipalName"),
-                text(entry, "mail"), text(entry, "displayName"), domain.netbiosName(),
-                control == null || (control & ACCOUNTDISABLE) == 0, privileged,
+        return new DirectoryAccount(organizationKey, DirectoryAccount.Source.ACTIVE_DIRECTORY,
+                AdGuid.toText(entry.getAttributeValueBytes("objectGUID")), entry.getDN(), text(entry, "sAMAccountName"),
+                text(entry, "userPrincipalName"), text(entry, "mail"), text(entry, "displayName"), domain.netbiosName(),
+                control == null || (control & ACCOUNTDISABLE) == 0,
+                privileged ? DirectoryAccount.Privilege.ADMINISTRATOR : DirectoryAccount.Privilege.NONE, false,
                 fileTime(entry.getAttributeValueAsLong("pwdLastSet")));
     }
 

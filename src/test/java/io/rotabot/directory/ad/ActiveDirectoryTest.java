@@ -90,8 +90,9 @@ class ActiveDirectoryTest {
     @Test
     void anAccountDeletedSinceTheLookupIsGone() {
         ActiveDirectory directory = directory(connection(List.of(ldaps(ldap.port())), SERVICE_PASSWORD, ldap.caCertificate()));
-        DirectoryAccount ghost = new DirectoryAccount("acme", "00000000-0000-0000-0000-000000000000",
-                "CN=Ghost,CN=Users,DC=acme,DC=test", "ghost", "", "", "", "ACME", true, false, Optional.empty());
+        DirectoryAccount ghost = new DirectoryAccount("acme", DirectoryAccount.Source.ACTIVE_DIRECTORY,
+                "00000000-0000-0000-0000-000000000000", "CN=Ghost,CN=Users,DC=acme,DC=test", "ghost", "", "", "", "ACME",
+                true, DirectoryAccount.Privilege.NONE, false, Optional.empty());
 
         assertThat(directory.setPassword(ghost, Secret.of("Fresh-Passw0rd-1")).result())
                 .isEqualTo(PasswordChange.Result.ACCOUNT_GONE);

@@ -166,8 +166,9 @@ class SambaActiveDirectoryTest {
 
     @Test
     void anAccountDeletedSinceTheLookupIsGone() {
-        DirectoryAccount ghost = new DirectoryAccount("corp", "00000000-0000-0000-0000-000000000000",
-                "CN=rb" + RUN + "-ghost," + USERS, "ghost", "", "", "", "CORP", true, false, Optional.empty());
+        DirectoryAccount ghost = new DirectoryAccount("corp", DirectoryAccount.Source.ACTIVE_DIRECTORY,
+                "00000000-0000-0000-0000-000000000000", "CN=rb" + RUN + "-ghost," + USERS, "ghost", "", "", "", "CORP",
+                true, DirectoryAccount.Privilege.NONE, false, Optional.empty());
 
         PasswordChange change = directory.setPassword(ghost, Secret.of("Ghost#Passw0rd-" + RUN));
 

@@ -1,0 +1,94 @@
+package io.rotabot.directory;
+
+import io.rotabot.security.Secret;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Service;
+
+/**
+ * An organization's directories as one: its Active Directory first, then its Entra ID tenant. A user
+ * synced from AD into Entra ID is the AD account; it appears in Entra ID's list only when the
+ * organization has no AD connection, and then cannot be rotated (its password is mastered on premises).
+ */
+@Service("directory")
+@Primary
+public class Directories implements Directory {
+
+    private final List<DirectoryAdapter> adapters;
+
+    Directories(List<DirectoryAdapter> adapters) {
+        this.adapters = adapters.stream().sorted(Comparator.comparing(DirectoryAdapter::source)).toList();
+    }
+
+    @Override
+    public Optional<DirectoryAccount> findByEmail(String organizationKey, String email) {
+        for (DirectoryAdapter adapter : serving(organizationKey)) {
+            Optional<DirectoryAccount> found = adapter.findByEmail(organizationKey, email);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<DirectoryAccount> account(String organizationKey, String accountId) {
+        for (DirectoryAdapter adapter : serving(organizationKey)) {
+            Optional<DirectoryAccount> found = adapter.account(organizationKey, accountId);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<DirectoryAccount> accounts(String organizationKey) {
+        List<DirectoryAdapter> serving = serving(organizationKey);
+        boolean hasActiveDirectory = serving.stream().anyMatch(a -> a.source() == DirectoryAccount.Source.ACTIVE_DIRECTORY);
+        List<DirectoryAccount> accounts = new ArrayList<>();
+        for (DirectoryAdapter adapter : serving) {
+            adapter.accounts(organizationKey).stream()
+                    .filter(a -> !(hasActiveDirectory && a.syncedFromOnPremises()))
+                    .forEach(accounts::add);
+        }
+        return accounts;
+    }
+
+    @Override
+    public PasswordChange setPassword(DirectoryAccount account, Secret password) {
+        return of(account).setPassword(account, password);
+    }
+
+    @Override
+    public boolean accepts(DirectoryAccount account, Secret password) {
+        return of(account).accepts(account, password);
+    }
+
+    @Override
+    public MinimumPasswordAge minimumPasswordAge(DirectoryAccount account) {
+        return of(account).minimumPasswordAge(account);
+    }
+
+    @Override
+    public List<Diagnosis> diagnose(String organizationKey) {
+        return serving(organizationKey).stream().flatMap(a -> a.diagnose(organizationKey).stream()).toList();
+    }
+
+    private List<DirectoryAdapter> serving(String organizationKey) {
+        List<DirectoryAdapter> serving = adapters.stream().filter(a -> a.serves(organizationKey)).toList();
+        if (serving.isEmpty()) {
+            throw new DirectoryUnavailableException("Organization " + organizationKey + " has no directory connection "
+                    + "(rotabot.directory.connections." + organizationKey + " or rotabot.entra.connections." + organizationKey + ")", null);
+        }
+        return serving;
+    }
+
+    private DirectoryAdapter of(DirectoryAccount account) {
+        return adapters.stream().filter(a -> a.source() == account.source()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No adapter for " + account.source()));
+    }
+}

@@ -1,0 +1,262 @@
+package io.rotabot.directory.entra;
+
+import com.microsoft.graph.models.DirectoryObject;
+import com.microsoft.graph.models.DirectoryObjectCollectionResponse;
+import com.microsoft.graph.models.DirectoryRole;
+import com.microsoft.graph.models.PasswordProfile;
+import com.microsoft.graph.models.User;
+import com.microsoft.graph.models.UserCollectionResponse;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import io.rotabot.directory.Diagnosis;
+import io.rotabot.directory.DirectoryAccount;
+import io.rotabot.directory.DirectoryAccount.Privilege;
+import io.rotabot.directory.DirectoryAdapter;
+import io.rotabot.directory.DirectoryUnavailableException;
+import io.rotabot.directory.MinimumPasswordAge;
+import io.rotabot.directory.PasswordChange;
+import io.rotabot.directory.PasswordChange.Result;
+import io.rotabot.security.Secret;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Entra ID (and so Microsoft 365) users through Microsoft Graph: import with paging, administrators
+ * from directory role membership, and the administrator's reset through the user's passwordProfile.
+ */
+@Component
+@EnableConfigurationProperties(EntraConnectionProperties.class)
+class EntraDirectory implements DirectoryAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(EntraDirectory.class);
+    private static final String[] USER_FIELDS = {"id", "userPrincipalName", "mail", "displayName", "onPremisesSyncEnabled",
+        "accountEnabled", "lastPasswordChangeDateTime"};
+    static final String GLOBAL_ADMINISTRATOR_TEMPLATE = "62e90394-69f5-4237-9190-012177145e10";
+
+    private final GraphTenants tenants;
+
+    EntraDirectory(GraphTenants tenants) {
+        this.tenants = tenants;
+    }
+
+    @Override
+    public DirectoryAccount.Source source() {
+        return DirectoryAccount.Source.ENTRA_ID;
+    }
+
+    @Override
+    public Set<String> organizations() {
+        return tenants.organizations();
+    }
+
+    @Override
+    public String probe(String organizationKey) {
+        graph(organizationKey, "Health check", () -> tenants.graph(organizationKey).users().get(request -> {
+            request.queryParameters.select = new String[] {"id"};
+            request.queryParameters.top = 1;
+        }));
+        return "token issued and users readable at " + tenants.settings(organizationKey).graphUrl();
+    }
+
+    @Override
+    public Optional<DirectoryAccount> findByEmail(String organizationKey, String email) {
+        String quoted = "'" + email.replace("'", "''") + "'";
+        List<User> found = graph(organizationKey, "Searching users", () -> tenants.graph(organizationKey).users()
+                .get(request -> {
+                    request.queryParameters.select = USER_FIELDS;
+                    request.queryParameters.filter = "mail eq " + quoted + " or userPrincipalName eq " + quoted;
+                    request.queryParameters.top = 2;
+                }).getValue());
+        if (found == null || found.size() != 1) {
+            return Optional.empty();
+        }
+        return Optional.of(toAccount(organizationKey, found.get(0), roles(organizationKey)));
+    }
+
+    @Override
+    public Optional<DirectoryAccount> account(String organizationKey, String accountId) {
+        try {
+            User user = tenants.graph(organizationKey).users().byUserId(accountId)
+                    .get(request -> request.queryParameters.select = USER_FIELDS);
+            return Optional.of(toAccount(organizationKey, user, roles(organizationKey)));
+        } catch (ODataError e) {
+            if (e.getResponseStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw unavailable(organizationKey, "Reading user " + accountId, e);
+        } catch (RuntimeException e) {
+            throw unavailable(organizationKey, "Reading user " + accountId, e);
+        }
+    }
+
+    @Override
+    public List<DirectoryAccount> accounts(String organizationKey) {
+        Map<String, Privilege> roles = roles(organizationKey);
+        List<DirectoryAccount> accounts = new ArrayList<>();
+        GraphServiceClient graph = tenants.graph(organizationKey);
+        UserCollectionResponse page = graph(organizationKey, "Reading users", () -> graph.users().get(request -> {
+            request.queryParameters.select = USER_FIELDS;
+            request.queryParameters.top = 999;
+        }));
+        while (page != null) {
+            page.getValue().forEach(user -> accounts.add(toAccount(organizationKey, user, roles)));
+            String next = page.getOdataNextLink();
+            page = next == null ? null : graph(organizationKey, "Reading users", () -> graph.users().withUrl(next).get());
+        }
+        return accounts;
+    }
+
+    @Override
+    public PasswordChange setPassword(DirectoryAccount account, Secret password) {
+        if (account.syncedFromOnPremises()) {
+            return new PasswordChange(Result.MASTERED_ON_PREMISES, account.logonName() + " is synced from on-premises "
+                    + "Active Directory; its password is set there (connect the organization's AD), never through Graph");
+        }
+        EntraConnectionProperties.Connection settings = tenants.settings(account.organizationKey());
+        PasswordProfile profile = new PasswordProfile();
+        profile.setPassword(password.reveal());
+        profile.setForceChangePasswordNextSignIn(settings.forceChangePasswordNextSignIn());
+        User change = new User();
+        change.setPasswordProfile(profile);
+        try {
+            tenants.graph(account.organizationKey()).users().byUserId(account.id()).patch(change);
+            log.info("Password of {} set through Graph", account.logonName());
+            return PasswordChange.changed("password set through Microsoft Graph");
+        } catch (ODataError e) {
+            return refusal(account, settings, e);
+        } catch (RuntimeException e) {
+            throw unavailable(account.organizationKey(), "Setting the password of " + account.logonName(), e);
+        }
+    }
+
+    /** Graph cannot test a password without a user sign-in, so after a crash the reset is simply sent again. */
+    @Override
+    public boolean accepts(DirectoryAccount account, Secret password) {
+        return false;
+    }
+
+    @Override
+    public MinimumPasswordAge minimumPasswordAge(DirectoryAccount account) {
+        return new MinimumPasswordAge(Duration.ZERO, "Entra ID has no minimum password age", account.passwordLastSet());
+    }
+
+    @Override
+    public List<Diagnosis> diagnose(String organizationKey) {
+        EntraConnectionProperties.Connection settings = tenants.settings(organizationKey);
+        List<Diagnosis.Step> steps = new ArrayList<>();
+        try {
+            UserCollectionResponse one = tenants.graph(organizationKey).users().get(request -> {
+                request.queryParameters.select = new String[] {"id"};
+                request.queryParameters.top = 1;
+            });
+            steps.add(new Diagnosis.Step("token and read users", Diagnosis.Outcome.PASSED, "the app got a token for tenant "
+                    + settings.tenantId() + " and read " + one.getValue().size() + " user(s)", ""));
+            steps.add(new Diagnosis.Step("directory roles", Diagnosis.Outcome.PASSED, roles(organizationKey).size()
+                    + " accounts hold directory roles", ""));
+        } catch (ODataError e) {
+            steps.add(new Diagnosis.Step("token and read users", Diagnosis.Outcome.FAILED, graphError(e),
+                    "Grant the app the application permission User.ReadWrite.All with admin consent, and the User "
+                    + "Administrator role (Privileged Authentication Administrator to reset administrators)"
+                    + (settings.access() == EntraConnectionProperties.Access.MSP_GDAP ? " through the customer's GDAP relationship." : ".")));
+        } catch (RuntimeException e) {
+            steps.add(new Diagnosis.Step("token and read users", Diagnosis.Outcome.FAILED, rootMessage(e),
+                    "Check rotabot.entra.connections." + organizationKey + ".tenant-id, client-id and client-secret "
+                    + "(or client-certificate), and that the secret has not expired."));
+        }
+        return List.of(new Diagnosis(organizationKey, settings.graphUrl() + " (tenant " + settings.tenantId() + ")", steps));
+    }
+
+    /** Which users hold a directory role, and whether one of them is Global Administrator. */
+    private Map<String, Privilege> roles(String organizationKey) {
+        GraphServiceClient graph = tenants.graph(organizationKey);
+        Map<String, Privilege> privileges = new HashMap<>();
+        List<DirectoryRole> roles = graph(organizationKey, "Reading directory roles", () -> graph.directoryRoles().get().getValue());
+        for (DirectoryRole role : roles) {
+            Privilege privilege = GLOBAL_ADMINISTRATOR_TEMPLATE.equals(role.getRoleTemplateId())
+                    ? Privilege.GLOBAL_ADMINISTRATOR : Privilege.ADMINISTRATOR;
+            DirectoryObjectCollectionResponse members = graph(organizationKey, "Reading role members", () -> graph.directoryRoles()
+                    .byDirectoryRoleId(role.getId()).members().get(request -> request.queryParameters.select = new String[] {"id"}));
+            while (members != null) {
+                for (DirectoryObject member : members.getValue()) {
+                    privileges.merge(member.getId(), privilege, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                }
+                String next = members.getOdataNextLink();
+                members = next == null ? null : graph(organizationKey, "Reading role members",
+                        () -> graph.directoryRoles().byDirectoryRoleId(role.getId()).members().withUrl(next).get());
+            }
+        }
+        return privileges;
+    }
+
+    private static DirectoryAccount toAccount(String organizationKey, User user, Map<String, Privilege> roles) {
+        String upn = user.getUserPrincipalName() == null ? "" : user.getUserPrincipalName();
+        return new DirectoryAccount(organizationKey, DirectoryAccount.Source.ENTRA_ID, user.getId(), "", "", upn,
+                user.getMail() == null ? "" : user.getMail(), user.getDisplayName() == null ? "" : user.getDisplayName(),
+                upn.contains("@") ? upn.substring(upn.indexOf('@') + 1) : "",
+                !Boolean.FALSE.equals(user.getAccountEnabled()), roles.getOrDefault(user.getId(), Privilege.NONE),
+                Boolean.TRUE.equals(user.getOnPremisesSyncEnabled()),
+                Optional.ofNullable(user.getLastPasswordChangeDateTime()).map(java.time.OffsetDateTime::toInstant));
+    }
+
+    private static PasswordChange refusal(DirectoryAccount account, EntraConnectionProperties.Connection settings, ODataError e) {
+        int status = e.getResponseStatusCode();
+        if (status == 404) {
+            return new PasswordChange(Result.ACCOUNT_GONE, "the user " + account.logonName() + " no longer exists in Entra ID");
+        }
+        if (status == 403) {
+            if (settings.access() == EntraConnectionProperties.Access.MSP_GDAP) {
+                return new PasswordChange(Result.TENANT_NOT_PERMITTED, "the MSP's multi-tenant access lacks the role to reset "
+                        + account.logonName() + " in tenant " + settings.tenantId() + " (" + graphError(e) + "); add User "
+                        + "Administrator (Privileged Authentication Administrator for administrators) to the GDAP relationship");
+            }
+            return new PasswordChange(Result.NOT_PERMITTED, account.privileged()
+                    ? "the app may not reset the administrator " + account.logonName() + " (" + graphError(e)
+                      + "); it needs the Privileged Authentication Administrator role"
+                    : "the app may not reset " + account.logonName() + " (" + graphError(e)
+                      + "); it needs User.ReadWrite.All and the User Administrator role");
+        }
+        if (status == 400) {
+            return new PasswordChange(Result.REJECTED_BY_POLICY, "Entra ID refused the password: " + graphError(e));
+        }
+        throw new DirectoryUnavailableException("Setting the password of " + account.logonName() + " through Graph failed: "
+                + graphError(e), e);
+    }
+
+    private static <T> T graph(String organizationKey, String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw unavailable(organizationKey, what, e);
+        }
+    }
+
+    private static DirectoryUnavailableException unavailable(String organizationKey, String what, RuntimeException e) {
+        String reason = e instanceof ODataError error ? graphError(error) : rootMessage(e);
+        return new DirectoryUnavailableException(what + " in " + organizationKey + "'s Entra ID failed: " + reason, e);
+    }
+
+    private static String graphError(ODataError e) {
+        String code = e.getError() == null ? null : e.getError().getCode();
+        String message = e.getError() == null ? e.getMessage() : e.getError().getMessage();
+        return "HTTP " + e.getResponseStatusCode() + (code == null ? "" : " " + code) + (message == null ? "" : ": " + message);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 400 ? message.substring(0, 400) + "…" : message;
+    }
+}

@@ -1,0 +1,92 @@
+package io.rotabot.directory;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.rotabot.testing.GraphStubs.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rotabot.testing.EndToEndEnvironment;
+import io.rotabot.testing.GraphStubs;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One organization with both an Active Directory (the sandbox's LDAPS directory) and an Entra ID tenant
+ * (Graph stubs): the AD account wins for a synced user, a cloud-only user is found in Entra ID.
+ */
+class DirectoriesTest extends EndToEndEnvironment {
+
+    private static final String FRANK = "0b6a3c1e-6f3a-4d5e-9d1a-1a2b3c4d5e01";
+    private static final String ALICE_IN_ENTRA = "0b6a3c1e-6f3a-4d5e-9d1a-1a2b3c4d5e09";
+    private static final GraphStubs GRAPH = startGraph();
+
+    @Autowired
+    Directory directory;
+
+    @DynamicPropertySource
+    static void acmeAlsoHasATenant(DynamicPropertyRegistry properties) {
+        properties.add("rotabot.entra.connections.acme.tenant-id", () -> GraphStubs.TENANT);
+        properties.add("rotabot.entra.connections.acme.client-id", () -> GraphStubs.CLIENT_ID);
+        properties.add("rotabot.entra.connections.acme.client-secret", () -> GraphStubs.CLIENT_SECRET);
+        properties.add("rotabot.entra.connections.acme.graph-url", () -> GRAPH.baseUrl() + "/v1.0");
+        properties.add("rotabot.entra.connections.acme.authority-host", () -> GRAPH.baseUrl() + "/");
+        properties.add("rotabot.entra.connections.acme.ca-certificate", () -> GRAPH.caCertificate().toString());
+    }
+
+    @BeforeEach
+    void tenant() {
+        GRAPH.server().resetAll();
+        GRAPH.tokenEndpoint();
+        GRAPH.noRoles();
+        String users = "{\"value\":[" + user(FRANK, "frank@acme.test", false) + ","
+                + user(ALICE_IN_ENTRA, "alice@acme.test", true) + "]}";
+        GRAPH.server().stubFor(get(urlPathEqualTo("/v1.0/users")).withQueryParam("$top", equalTo("999")).willReturn(okJson(users)));
+        GRAPH.server().stubFor(get(urlPathEqualTo("/v1.0/users")).withQueryParam("$filter", equalTo(
+                "mail eq 'frank@acme.test' or userPrincipalName eq 'frank@acme.test'"))
+                .willReturn(okJson("{\"value\":[" + user(FRANK, "frank@acme.test", false) + "]}")));
+        GRAPH.server().stubFor(get(urlPathEqualTo("/v1.0/users/" + FRANK)).willReturn(okJson(user(FRANK, "frank@acme.test", false))));
+    }
+
+    @Test
+    void aSyncedUserIsItsAdAccountAndACloudUserItsEntraAccount() {
+        DirectoryAccount alice = directory.findByEmail("acme", "alice@acme.test").orElseThrow();
+        DirectoryAccount frank = directory.findByEmail("acme", "frank@acme.test").orElseThrow();
+
+        assertThat(alice.source()).isEqualTo(DirectoryAccount.Source.ACTIVE_DIRECTORY);
+        assertThat(frank.source()).isEqualTo(DirectoryAccount.Source.ENTRA_ID);
+        assertThat(directory.account("acme", FRANK)).contains(frank);
+        assertThat(directory.account("acme", alice.id())).contains(alice);
+    }
+
+    @Test
+    void theAccountListHasEachPersonOnceAndSaysWhereTheyLive() {
+        List<DirectoryAccount> accounts = directory.accounts("acme");
+
+        assertThat(accounts).filteredOn(a -> a.logonName().equals("alice@acme.test")).singleElement()
+                .extracting(DirectoryAccount::source).isEqualTo(DirectoryAccount.Source.ACTIVE_DIRECTORY);
+        assertThat(accounts).filteredOn(a -> a.source() == DirectoryAccount.Source.ENTRA_ID)
+                .extracting(DirectoryAccount::logonName).containsExactly("frank@acme.test");
+    }
+
+    @Test
+    void anOrganizationWithoutAnyDirectorySaysSo() {
+        assertThatThrownBy(() -> directory.findByEmail("globex", "carol@globex.test"))
+                .isInstanceOf(DirectoryUnavailableException.class)
+                .hasMessageContaining("has no directory connection");
+    }
+
+    private static GraphStubs startGraph() {
+        try {
+            return GraphStubs.start();
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.rotabot.directory.entra;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.rotabot.testing.GraphStubs.graphError;
+import static io.rotabot.testing.GraphStubs.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.rotabot.directory.Diagnosis;
+import io.rotabot.directory.DirectoryAccount;
+import io.rotabot.directory.DirectoryAccount.Privilege;
+import io.rotabot.directory.DirectoryUnavailableException;
+import io.rotabot.directory.PasswordChange;
+import io.rotabot.security.Secret;
+import io.rotabot.testing.GraphStubs;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Entra ID adapter against Graph and token-endpoint stubs in their exact wire format, over HTTPS. */
+class EntraDirectoryTest {
+
+    private static final String FRANK = "0b6a3c1e-6f3a-4d5e-9d1a-1a2b3c4d5e01";
+    private static final String GRACE = "0b6a3c1e-6f3a-4d5e-9d1a-1a2b3c4d5e02";
+    private static final String SYNCED = "0b6a3c1e-6f3a-4d5e-9d1a-1a2b3c4d5e03";
+
+    private static GraphStubs graph;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void startGraph() throws Exception {
+        graph = GraphStubs.start();
+    }
+
+    @AfterAll
+    static void stopGraph() {
+        graph.server().stop();
+    }
+
+    @BeforeEach
+    void tenant() {
+        graph.server().resetAll();
+        graph.tokenEndpoint();
+        graph.server().stubFor(get(urlPathEqualTo("/v1.0/directoryRoles")).willReturn(okJson("{\"value\":["
+                + "{\"id\":\"role-ga\",\"displayName\":\"Global Administrator\",\"roleTemplateId\":\"" + EntraDirectory.GLOBAL_ADMINISTRATOR_TEMPLATE + "\"},"
+                + "{\"id\":\"role-ua\",\"displayName\":\"User Administrator\",\"roleTemplateId\":\"fe930be7-5e62-47db-91af-98c3a49a38b1\"}]}")));
+        graph.server().stubFor(get(urlPathEqualTo("/v1.0/directoryRoles/role-ga/members"))
+                .willReturn(okJson("{\"value\":[{\"@odata.type\":\"#microsoft.graph.user\",\"id\":\"" + GRACE + "\"}]}")));
+        graph.server().stubFor(get(urlPathEqualTo("/v1.0/directoryRoles/role-ua/members"))
+                .willReturn(okJson("{\"value\":[]}")));
+        graph.server().stubFor(get(urlPathEqualTo("/v1.0/users/" + FRANK))
+                .willReturn(okJson(user(FRANK, "frank@contoso.test", false))));
+        graph.server().stubFor(get(urlPathEqualTo("/v1.0/users/" + GRACE))
+                .willReturn(okJson(user(GRACE, "grace.admin@contoso.test", false))));
+    }
+
+    @Test
+    void importsEveryPageWithRolesAndSyncState() {
+        String next = graph.baseUrl() + "/v1.0/users?$select=id&$top=999&$skiptoken=RFNwdAIAAQAAAB";
+        graph.server().stubFor(get(urlPathEqualTo("/v1.0/users")).withQueryParam("$top", equalTo("999"))
+                .withQueryParam("$skiptoken", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                .willReturn(okJson("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users\",\"value\":["
+                        + user(FRANK, "frank@contoso.test", false) + "," + user(GRACE, "grace.admin@contoso.test", false)
+                        + "],\"@odata.nextLink\":\"" + next + "\"}")));
+        graph.server().stubFor(get(urlPathEqualTo("/v1.0/users")).withQueryParam("$skiptoken", equalTo("RFNwdAIAAQAAAB"))
+                .willReturn(okJson("{\"value\":[" + user(SYNCED, "sam@contoso.test", true) + "]}")));
+
+        List<DirectoryAccount> accounts = adapter(EntraConnectionProperties.Access.CUSTOMER_APP).accounts("contoso");
+
+        assertThat(accounts).extracting(DirectoryAccount::userPrincipalName)
+                .containsExactly("frank@contoso.test", "grace.admin@contoso.test", "sam@contoso.test");
+        assertThat(accounts).extracting(DirectoryAccount::privilege)
+                .containsExactly(Privilege.NONE, Privilege.GLOBAL_ADMINISTRATOR, Privilege.NONE);
+        assertThat(accounts).extracting(DirectoryAccount::syncedFromOnPremises).containsExactly(false, false, true);
+        assertThat(accounts.get(0).source()).isEqualTo(DirectoryAccount.Source.ENTRA_ID);
+        assertThat(accounts.get(0).domain()).isEqualTo("contoso.test");
+        graph.server().verify(getRequestedFor(urlPathEqualTo("/v1.0/users"))
+                .withHeader("Authorization", equalTo("Bearer " + GraphStubs.ACCESS_TOKEN)));
+    }
+
+    @Test
+    void resetsThroughThePasswordProfileWithoutForcingAChange() throws Exception {
+        graph.server().stubFor(patch(urlPathEqualTo("/v1.0/users/" + FRANK)).willReturn(aResponse().withStatus(204)));
+        EntraDirectory directory = adapter(EntraConnectionProperties.Access.CUSTOMER_APP);
+        DirectoryAccount frank = directory.account("contoso", FRANK).orElseThrow();
+
+        PasswordChange change = directory.setPassword(frank, Secret.of("Cloud#Passw0rd-2026"));
+
+        assertThat(change.succeeded()).isTrue();
+        JsonNode body = json.readTree(graph.server().findAll(patchRequestedFor(urlPathEqualTo("/v1.0/users/" + FRANK)))
+                .get(0).getBodyAsString());
+        assertThat(body.path("passwordProfile").path("password").asText()).isEqualTo("Cloud#Passw0rd-2026");
+        assertThat(body.path("passwordProfile").path("forceChangePasswordNextSignIn").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aThrottledResetWaitsWhatRetryAfterSaysAndSucceeds() {
+        graph.server().stubFor(patch(urlPathEqualTo("/v1.0/users/" + FRANK)).inScenario("throttle")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("cooled")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(graphError("TooManyRequests", "Too many requests. Please try again later."))));
+        graph.server().stubFor(patch(urlPathEqualTo("/v1.0/users/" + FRANK)).inScenario("throttle")
+                .whenScenarioStateIs("cooled").willReturn(aResponse().withStatus(204)));
+        EntraDirectory directory = adapter(EntraConnectionProperties.Access.CUSTOMER_APP);
+
+        PasswordChange change = directory.setPassword(directory.account("contoso", FRANK).orElseThrow(),
+                Secret.of("Cloud#Passw0rd-2027"));
+
+        assertThat(change.succeeded()).isTrue();
+        assertThat(graph.server().findAll(patchRequestedFor(urlPathEqualTo("/v1.0/users/" + FRANK)))).hasSize(2);
+    }
+
+    @Test
+    void aRefusalOnAnAdministratorNamesTheMissingRoleAndGdapRefusalsAreTheTenants() {
+        graph.server().stubFor(patch(urlPathEqualTo("/v1.0/users/" + GRACE)).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json")
+                .withBody(graphError("Authorization_RequestDenied", "Insufficient privileges to complete the operation."))));
+        EntraDirectory own = adapter(EntraConnectionProperties.Access.CUSTOMER_APP);
+        EntraDirectory gdap = adapter(EntraConnectionProperties.Access.MSP_GDAP);
+        DirectoryAccount grace = own.account("contoso", GRACE).orElseThrow();
+
+        PasswordChange refused = own.setPassword(grace, Secret.of("Admin#Passw0rd-2026"));
+        PasswordChange tenant = gdap.setPassword(grace, Secret.of("Admin#Passw0rd-2026"));
+
+        assertThat(grace.privilege()).isEqualTo(Privilege.GLOBAL_ADMINISTRATOR);
+        assertThat(refused.result()).isEqualTo(PasswordChange.Result.NOT_PERMITTED);
+        assertThat(refused.detail()).contains("Privileged Authentication Administrator").contains("Authorization_RequestDenied");
+        assertThat(tenant.result()).isEqualTo(PasswordChange.Result.TENANT_NOT_PERMITTED);
+        assertThat(tenant.detail()).contains("GDAP");
+    }
+
+    @Test
+    void aSyncedUserIsNeverResetThroughGraph() {
+        EntraDirectory directory = adapter(EntraConnectionProperties.Access.CUSTOMER_APP);
+        DirectoryAccount synced = new DirectoryAccount("contoso", DirectoryAccount.Source.ENTRA_ID, SYNCED, "", "",
+                "sam@contoso.test", "sam@contoso.test", "Sam", "contoso.test", true, Privilege.NONE, true, java.util.Optional.empty());
+
+        PasswordChange change = directory.setPassword(synced, Secret.of("Never#Sent-2026"));
+
+        assertThat(change.result()).isEqualTo(PasswordChange.Result.MASTERED_ON_PREMISES);
+        assertThat(graph.server().findAll(patchRequestedFor(urlPathEqualTo("/v1.0/users/" + SYNCED)))).isEmpty();
+    }
+
+    @Test
+    void aWeakPasswordAndAVanishedUserAreAnswersNotOutages() {
+        graph.server().stubFor(patch(urlPathEqualTo("/v1.0/users/" + FRANK)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody(graphError("Request_BadRequest",
+                        "The specified password does not comply with password complexity requirements. Please provide a different password."))));
+        graph.server().stubFor(get(urlPathEqualTo("/v1.0/users/" + SYNCED)).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody(graphError("Request_ResourceNotFound",
+                        "Resource '" + SYNCED + "' does not exist or one of its queried reference-property objects are not present."))));
+        EntraDirectory directory = adapter(EntraConnectionProperties.Access.CUSTOMER_APP);
+
+        PasswordChange weak = directory.setPassword(directory.account("contoso", FRANK).orElseThrow(), Secret.of("weak"));
+
+        assertThat(weak.result()).isEqualTo(PasswordChange.Result.REJECTED_BY_POLICY);
+        assertThat(weak.detail()).contains("complexity requirements");
+        assertThat(directory.account("contoso", SYNCED)).isEmpty();
+    }
+
+    @Test
+    void aRefusedAppSecretIsAnOutageAndTheDiagnosisSaysWhatToCheck() {
+        EntraDirectory wrongSecret = new EntraDirectory(new GraphTenants(new EntraConnectionProperties(Map.of("contoso",
+                connection(EntraConnectionProperties.Access.CUSTOMER_APP, "not-the-secret")))));
+
+        assertThatThrownBy(() -> wrongSecret.account("contoso", FRANK))
+                .isInstanceOf(DirectoryUnavailableException.class)
+                .hasMessageContaining("AADSTS7000215");
+        Diagnosis diagnosis = wrongSecret.diagnose("contoso").get(0);
+        assertThat(diagnosis.healthy()).isFalse();
+        assertThat(diagnosis.steps().get(0).advice()).contains("client-secret");
+    }
+
+    private static EntraDirectory adapter(EntraConnectionProperties.Access access) {
+        return new EntraDirectory(new GraphTenants(new EntraConnectionProperties(Map.of("contoso",
+                connection(access, GraphStubs.CLIENT_SECRET)))));
+    }
+
+    private static EntraConnectionProperties.Connection connection(EntraConnectionProperties.Access access, String secret) {
+        return new EntraConnectionProperties.Connection(GraphStubs.TENANT, GraphStubs.CLIENT_ID, secret, null, access,
+                URI.create(graph.baseUrl() + "/v1.0"), URI.create(graph.baseUrl() + "/"), graph.caCertificate(), false,
+                Duration.ofSeconds(2), Duration.ofSeconds(10));
+    }
+}
