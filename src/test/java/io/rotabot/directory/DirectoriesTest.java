@@ -1,6 +1,9 @@
 package io.rotabot.directory;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -8,7 +11,15 @@ import static io.rotabot.testing.GraphStubs.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rotabot.rotation.PasswordRotation;
+import io.rotabot.rotation.Rotation;
+import io.rotabot.rotation.RotationRequest;
+import io.rotabot.rotation.RotationStatus;
 import io.rotabot.testing.EndToEndEnvironment;
+import io.rotabot.testing.VendorStubs;
+import java.util.Optional;
+import java.util.UUID;
 import io.rotabot.testing.GraphStubs;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One organization with both an Active Directory (the sandbox's LDAPS directory) and an Entra ID tenant
- * (Graph stubs): the AD account wins for a synced user, a cloud-only user is found in Entra ID.
+ * (Graph stubs): the AD account wins for a synced user, a cloud-only user is found in Entra ID and
+ * rotated through Graph, and a refusal maps to the status a user must act on.
  */
 class DirectoriesTest extends EndToEndEnvironment {
 
@@ -29,6 +41,10 @@ class DirectoriesTest extends EndToEndEnvironment {
 
     @Autowired
     Directory directory;
+    @Autowired
+    PasswordRotation rotation;
+
+    private final ObjectMapper json = new ObjectMapper();
 
     @DynamicPropertySource
     static void acmeAlsoHasATenant(DynamicPropertyRegistry properties) {
@@ -73,6 +89,43 @@ class DirectoriesTest extends EndToEndEnvironment {
                 .extracting(DirectoryAccount::source).isEqualTo(DirectoryAccount.Source.ACTIVE_DIRECTORY);
         assertThat(accounts).filteredOn(a -> a.source() == DirectoryAccount.Source.ENTRA_ID)
                 .extracting(DirectoryAccount::logonName).containsExactly("frank@acme.test");
+    }
+
+    @Test
+    void aCloudUserIsRotatedThroughGraphAndTheVaultGetsTheSamePassword() throws Exception {
+        GRAPH.server().stubFor(patch(urlPathEqualTo("/v1.0/users/" + FRANK)).willReturn(aResponse().withStatus(204)));
+        VendorStubs.itglueRecord(ITGLUE, "5101", ACME_ITGLUE, "frank@acme.test");
+
+        Rotation done = rotation.rotate(new RotationRequest("entra-" + UUID.randomUUID(), "acme", FRANK, "5101", Optional.empty()));
+
+        assertThat(done.status()).isEqualTo(RotationStatus.SUCCESSFUL);
+        assertThat(done.reason()).isEqualTo("password set in the directory and stored in the vault");
+        String sentToGraph = json.readTree(GRAPH.server().findAll(patchRequestedFor(urlPathEqualTo("/v1.0/users/" + FRANK)))
+                .get(0).getBodyAsString()).path("passwordProfile").path("password").asText();
+        String sentToVault = json.readTree(ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/5101")))
+                .get(0).getBodyAsString()).path("data").path("attributes").path("password").asText();
+        assertThat(sentToGraph).hasSize(20).isEqualTo(sentToVault);
+    }
+
+    @Test
+    void aRefusalOnAGlobalAdministratorIsAdminNotPermitted() {
+        GRAPH.server().stubFor(get(urlPathEqualTo("/v1.0/directoryRoles")).atPriority(1).willReturn(okJson(
+                "{\"value\":[{\"id\":\"role-ga\",\"displayName\":\"Global Administrator\","
+                + "\"roleTemplateId\":\"62e90394-69f5-4237-9190-012177145e10\"}]}")));
+        GRAPH.server().stubFor(get(urlPathEqualTo("/v1.0/directoryRoles/role-ga/members"))
+                .willReturn(okJson("{\"value\":[{\"@odata.type\":\"#microsoft.graph.user\",\"id\":\"" + FRANK + "\"}]}")));
+        GRAPH.server().stubFor(patch(urlPathEqualTo("/v1.0/users/" + FRANK)).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json").withBody(GraphStubs.graphError("Authorization_RequestDenied",
+                        "Insufficient privileges to complete the operation."))));
+        VendorStubs.itglueRecord(ITGLUE, "5102", ACME_ITGLUE, "frank@acme.test");
+
+        Rotation refused = rotation.rotate(new RotationRequest("entra-admin-" + UUID.randomUUID(), "acme", FRANK, "5102",
+                Optional.empty()));
+
+        assertThat(refused.status()).isEqualTo(RotationStatus.ADMIN_NOT_PERMITTED);
+        assertThat(refused.status().label()).isEqualTo("Admin Not Permitted");
+        assertThat(refused.reason()).contains("Privileged Authentication Administrator");
+        assertThat(ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/5102")))).isEmpty();
     }
 
     @Test
