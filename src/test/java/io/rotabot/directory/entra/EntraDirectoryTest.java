@@ -1,12 +1,15 @@
 package io.rotabot.directory.entra;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.rotabot.testing.GraphStubs.graphError;
 import static io.rotabot.testing.GraphStubs.user;
@@ -24,13 +27,17 @@ import io.rotabot.directory.PasswordChange;
 import io.rotabot.security.Secret;
 import io.rotabot.testing.GraphStubs;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Entra ID adapter against Graph and token-endpoint stubs in their exact wire format, over HTTPS. */
 class EntraDirectoryTest {
@@ -73,7 +80,7 @@ class EntraDirectoryTest {
     void importsEveryPageWithRolesAndSyncState() {
         String next = graph.baseUrl() + "/v1.0/users?$select=id&$top=999&$skiptoken=RFNwdAIAAQAAAB";
         graph.server().stubFor(get(urlPathEqualTo("/v1.0/users")).withQueryParam("$top", equalTo("999"))
-                .withQueryParam("$skiptoken", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                .withQueryParam("$skiptoken", absent())
                 .willReturn(okJson("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users\",\"value\":["
                         + user(FRANK, "frank@contoso.test", false) + "," + user(GRACE, "grace.admin@contoso.test", false)
                         + "],\"@odata.nextLink\":\"" + next + "\"}")));
@@ -149,7 +156,7 @@ class EntraDirectoryTest {
     void aSyncedUserIsNeverResetThroughGraph() {
         EntraDirectory directory = adapter(EntraConnectionProperties.Access.CUSTOMER_APP);
         DirectoryAccount synced = new DirectoryAccount("contoso", DirectoryAccount.Source.ENTRA_ID, SYNCED, "", "",
-                "sam@contoso.test", "sam@contoso.test", "Sam", "contoso.test", true, Privilege.NONE, true, java.util.Optional.empty());
+                "sam@contoso.test", "sam@contoso.test", "Sam", "contoso.test", true, Privilege.NONE, true, Optional.empty());
 
         PasswordChange change = directory.setPassword(synced, Secret.of("Never#Sent-2026"));
 
@@ -185,6 +192,33 @@ class EntraDirectoryTest {
         Diagnosis diagnosis = wrongSecret.diagnose("contoso").get(0);
         assertThat(diagnosis.healthy()).isFalse();
         assertThat(diagnosis.steps().get(0).advice()).contains("client-secret");
+    }
+
+    @Test
+    void anAppCertificateSignsAClientAssertionInsteadOfASecret(@TempDir Path keys)
+            throws Exception {
+        Path pem = keys.resolve("app.pem");
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                "-subj", "/CN=rotabot-test-app", "-keyout", keys.resolve("key.pem").toString(),
+                "-out", keys.resolve("cert.pem").toString()).redirectErrorStream(true).start();
+        assertThat(openssl.waitFor()).as(new String(openssl.getInputStream().readAllBytes())).isZero();
+        Files.writeString(pem, Files.readString(keys.resolve("cert.pem"))
+                + Files.readString(keys.resolve("key.pem")));
+        graph.server().stubFor(post(urlPathEqualTo("/" + GraphStubs.TENANT + "/oauth2/v2.0/token"))
+                .atPriority(1)
+                .withRequestBody(containing(
+                        "client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"))
+                .withRequestBody(containing("client_assertion=ey"))
+                .willReturn(okJson("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"certificate-token\"}")));
+        EntraDirectory directory = new EntraDirectory(new GraphTenants(new EntraConnectionProperties(Map.of("contoso",
+                new EntraConnectionProperties.Connection(GraphStubs.TENANT, GraphStubs.CLIENT_ID, null, pem,
+                        EntraConnectionProperties.Access.CUSTOMER_APP, URI.create(graph.baseUrl() + "/v1.0"),
+                        URI.create(graph.baseUrl() + "/"), graph.caCertificate(), false, Duration.ofSeconds(2),
+                        Duration.ofSeconds(10))))));
+
+        assertThat(directory.account("contoso", FRANK)).isPresent();
+        graph.server().verify(getRequestedFor(urlPathEqualTo("/v1.0/users/" + FRANK))
+                .withHeader("Authorization", equalTo("Bearer certificate-token")));
     }
 
     private static EntraDirectory adapter(EntraConnectionProperties.Access access) {
