@@ -10,8 +10,6 @@ import com.unboundid.util.ssl.SSLUtil;
 import io.rotabot.sandbox.SandboxDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -55,9 +53,8 @@ public abstract class EndToEndEnvironment {
 
     @DynamicPropertySource
     static void systemsUnderTest(DynamicPropertyRegistry properties) {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        properties.add("rotabot.security.master-key", () -> Base64.getEncoder().encodeToString(key));
+        String masterKey = TestSecrets.newMasterKey();
+        properties.add("rotabot.security.master-key", () -> masterKey);
         properties.add("rotabot.security.admin-password", () -> "test-admin-password");
         properties.add("rotabot.autotask.base-url", () -> AUTOTASK.baseUrl() + "/ATServicesRest");
         properties.add("rotabot.autotask.api-integration-code", () -> VendorStubs.AUTOTASK_CODE);
@@ -75,7 +72,9 @@ public abstract class EndToEndEnvironment {
         properties.add("rotabot.directory.connections.acme.urls", () -> "ldaps://localhost:" + LDAP.port());
         properties.add("rotabot.directory.connections.acme.ca-certificate", () -> LDAP.caCertificate().toString());
         properties.add("rotabot.directory.connections.acme.bind-dn", () -> "CN=Rotabot Service,CN=Users,DC=acme,DC=test");
-        properties.add("rotabot.directory.connections.acme.bind-password", () -> "Demo-Svc-Passw0rd-acme!");
+        // stored encrypted, as an administrator would configure it after POST /api/secrets
+        properties.add("rotabot.directory.connections.acme.bind-password",
+                () -> TestSecrets.encrypted(masterKey, "Demo-Svc-Passw0rd-acme!"));
         properties.add("rotabot.directory.connections.acme.base-dn", () -> "DC=acme,DC=test");
         properties.add("rotabot.organizations.initech.name", () -> "Initech (directory down)");
         properties.add("rotabot.organizations.initech.autotask-company-id", () -> 3003);

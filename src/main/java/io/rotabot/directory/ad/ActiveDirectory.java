@@ -159,7 +159,8 @@ class ActiveDirectory implements DirectoryAdapter {
     @Override
     public List<Diagnosis> diagnose(String organizationKey) {
         AdConnectionProperties.Connection settings = controllers.settings(organizationKey);
-        return settings.urls().stream().map(url -> new LdapsDiagnostics(organizationKey, settings, url).run()).toList();
+        String bindPassword = controllers.bindPassword(organizationKey);
+        return settings.urls().stream().map(url -> new LdapsDiagnostics(organizationKey, settings, bindPassword, url).run()).toList();
     }
 
     private Optional<DirectoryAccount> searchOne(String organizationKey, Filter filter) {

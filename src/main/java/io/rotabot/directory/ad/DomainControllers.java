@@ -15,6 +15,7 @@ import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
 import io.rotabot.directory.DirectoryUnavailableException;
+import io.rotabot.security.ConfigurationSecrets;
 import io.rotabot.security.Secret;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
@@ -36,10 +37,18 @@ import org.springframework.stereotype.Component;
 class DomainControllers {
 
     private final AdConnectionProperties properties;
+    private final ConfigurationSecrets secrets;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
 
-    DomainControllers(AdConnectionProperties properties) {
+    DomainControllers(AdConnectionProperties properties, ConfigurationSecrets secrets) {
         this.properties = properties;
+        this.secrets = secrets;
+    }
+
+    /** The bind password in clear, for the bind; it may be configured as {cipher}…. */
+    String bindPassword(String organizationKey) {
+        return secrets.reveal(settings(organizationKey).bindPassword(),
+                "rotabot.directory.connections." + organizationKey + ".bind-password");
     }
 
     Set<String> organizations() {
@@ -152,7 +161,7 @@ class DomainControllers {
         FailoverServerSet servers = new FailoverServerSet(hosts, ports, sockets, options, null, upgrade);
         try {
             LDAPConnectionPool pool = new LDAPConnectionPool(servers,
-                    new SimpleBindRequest(settings.bindDn(), settings.bindPassword()), 1, settings.poolSize(), upgrade);
+                    new SimpleBindRequest(settings.bindDn(), bindPassword(organizationKey)), 1, settings.poolSize(), upgrade);
             pool.setConnectionPoolName("directory-" + organizationKey);
             pool.setRetryFailedOperationsDueToInvalidConnections(true);
             return new Endpoint(settings, servers, pool);
@@ -172,7 +181,7 @@ class DomainControllers {
             X509TrustManager trust = settings.caCertificate() == null
                     ? JVMDefaultTrustManager.getInstance()
                     : new PEMFileTrustManager(settings.caCertificate().toFile());
-            return new Tls(trust, new SSLUtil(trust).createSSLContext("TLSv1.2"));
+            return new Tls(trust, new SSLUtil(trust).createSSLContext());
         } catch (GeneralSecurityException e) {
             throw new DirectoryUnavailableException("The CA certificate " + settings.caCertificate() + " of "
                     + organizationKey + "'s directory cannot be used: " + e.getMessage(), e);

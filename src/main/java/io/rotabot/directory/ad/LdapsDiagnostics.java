@@ -51,15 +51,17 @@ final class LdapsDiagnostics {
 
     private final String organizationKey;
     private final AdConnectionProperties.Connection settings;
+    private final String bindPassword;
     private final URI url;
     private final String host;
     private final int port;
     private final boolean ldaps;
     private final List<Step> steps = new ArrayList<>();
 
-    LdapsDiagnostics(String organizationKey, AdConnectionProperties.Connection settings, URI url) {
+    LdapsDiagnostics(String organizationKey, AdConnectionProperties.Connection settings, String bindPassword, URI url) {
         this.organizationKey = organizationKey;
         this.settings = settings;
+        this.bindPassword = bindPassword;
         this.url = url;
         this.ldaps = "ldaps".equalsIgnoreCase(url.getScheme());
         this.host = url.getHost();
@@ -116,7 +118,7 @@ final class LdapsDiagnostics {
             if (ldaps) {
                 try (Socket plain = new Socket()) {
                     plain.connect(new InetSocketAddress(host, port), (int) settings.connectTimeout().toMillis());
-                    SSLSocket tls = (SSLSocket) new SSLUtil(recorder).createSSLSocketFactory("TLSv1.2")
+                    SSLSocket tls = (SSLSocket) new SSLUtil(recorder).createSSLSocketFactory()
                             .createSocket(plain, host, port, true);
                     tls.setSoTimeout((int) settings.responseTimeout().toMillis());
                     tls.startHandshake();
@@ -126,7 +128,7 @@ final class LdapsDiagnostics {
             } else {
                 try (LDAPConnection connection = new LDAPConnection(options(), host, port)) {
                     var result = connection.processExtendedOperation(
-                            new StartTLSExtendedRequest(new SSLUtil(recorder).createSSLContext("TLSv1.2")));
+                            new StartTLSExtendedRequest(new SSLUtil(recorder).createSSLContext()));
                     if (result.getResultCode() != ResultCode.SUCCESS) {
                         fail("TLS handshake", "the server refused StartTLS: " + result.getResultCode() + " "
                                 + result.getDiagnosticMessage(), "The domain controller needs a certificate for TLS; "
@@ -186,7 +188,7 @@ final class LdapsDiagnostics {
                 connection = new LDAPConnection(options(), host, port);
                 connection.processExtendedOperation(new StartTLSExtendedRequest(tls.context()));
             }
-            connection.bind(settings.bindDn(), settings.bindPassword());
+            connection.bind(settings.bindDn(), bindPassword);
             pass("bind", "bound as " + settings.bindDn());
             return connection;
         } catch (LDAPException e) {

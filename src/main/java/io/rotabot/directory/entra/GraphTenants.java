@@ -10,6 +10,7 @@ import com.microsoft.graph.core.requests.options.GraphClientOption;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
 import io.rotabot.directory.DirectoryUnavailableException;
+import io.rotabot.security.ConfigurationSecrets;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -29,10 +30,12 @@ import org.springframework.stereotype.Component;
 class GraphTenants {
 
     private final EntraConnectionProperties properties;
+    private final ConfigurationSecrets secrets;
     private final Map<String, GraphServiceClient> clients = new ConcurrentHashMap<>();
 
-    GraphTenants(EntraConnectionProperties properties) {
+    GraphTenants(EntraConnectionProperties properties, ConfigurationSecrets secrets) {
         this.properties = properties;
+        this.secrets = secrets;
     }
 
     Set<String> organizations() {
@@ -65,19 +68,20 @@ class GraphTenants {
         URI graph = settings.graphUrl();
         String scope = graph.getScheme() + "://" + graph.getAuthority() + "/.default";
         AzureIdentityAuthenticationProvider authentication = new AzureIdentityAuthenticationProvider(
-                credential(organizationKey, settings, okHttp), new String[] {graph.getAuthority().replaceAll(":\\d+$", "")}, scope);
+                credential(organizationKey, settings, secrets.reveal(settings.clientSecret(),
+                        "rotabot.entra.connections." + organizationKey + ".client-secret"), okHttp), new String[] {graph.getAuthority().replaceAll(":\\d+$", "")}, scope);
         BaseGraphRequestAdapter adapter = new BaseGraphRequestAdapter(authentication, BaseGraphRequestAdapter.Clouds.GLOBAL_CLOUD, "v1.0", okHttp);
         adapter.setBaseUrl(graph.toString().replaceAll("/+$", ""));
         return new GraphServiceClient(adapter);
     }
 
     private static TokenCredential credential(String organizationKey, EntraConnectionProperties.Connection settings,
-                                              OkHttpClient okHttp) {
+                                              String clientSecret, OkHttpClient okHttp) {
         // the token call uses the same TCP limits and trust as Graph's
         var http = new OkHttpAsyncHttpClientBuilder(okHttp.newBuilder().build()).build();
-        if (settings.clientSecret() != null && !settings.clientSecret().isBlank()) {
+        if (clientSecret != null && !clientSecret.isBlank()) {
             return new ClientSecretCredentialBuilder().tenantId(settings.tenantId()).clientId(settings.clientId())
-                    .clientSecret(settings.clientSecret()).authorityHost(settings.authorityHost().toString())
+                    .clientSecret(clientSecret).authorityHost(settings.authorityHost().toString())
                     .httpClient(http).disableInstanceDiscovery().maxRetry(2).build();
         }
         if (settings.clientCertificate() != null) {

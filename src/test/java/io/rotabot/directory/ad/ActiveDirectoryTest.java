@@ -9,7 +9,9 @@ import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.PasswordChange;
 import io.rotabot.sandbox.SandboxDirectory;
+import io.rotabot.security.ConfigurationSecrets;
 import io.rotabot.security.Secret;
+import io.rotabot.testing.TestSecrets;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,6 +34,8 @@ class ActiveDirectoryTest {
     @TempDir
     static Path work;
     private static SandboxDirectory ldap;
+    private static final String MASTER_KEY = TestSecrets.newMasterKey();
+    private static final ConfigurationSecrets SECRETS = TestSecrets.configurationSecrets(MASTER_KEY);
 
     @BeforeAll
     static void startDirectory() throws Exception {
@@ -42,6 +46,16 @@ class ActiveDirectoryTest {
     @AfterAll
     static void stopDirectory() {
         ldap.close();
+    }
+
+    @Test
+    void aBindPasswordStoredEncryptedIsDecryptedForTheBindOnly() {
+        String stored = TestSecrets.encrypted(MASTER_KEY, SERVICE_PASSWORD);
+        ActiveDirectory directory = directory(connection(List.of(ldaps(ldap.port())), stored, ldap.caCertificate()));
+
+        assertThat(stored).startsWith("{cipher}").doesNotContain(SERVICE_PASSWORD);
+        assertThat(directory.findByEmail("acme", "alice@acme.test")).isPresent();
+        assertThat(directory.diagnose("acme").get(0).healthy()).isTrue();
     }
 
     @Test
@@ -171,7 +185,7 @@ class ActiveDirectoryTest {
     void aHealthyConnectionPassesEveryStepItCanCheck() {
         AdConnectionProperties.Connection settings = connection(List.of(ldaps(ldap.port())), SERVICE_PASSWORD, ldap.caCertificate());
 
-        Diagnosis diagnosis = new LdapsDiagnostics("acme", settings, ldaps(ldap.port())).run();
+        Diagnosis diagnosis = new LdapsDiagnostics("acme", settings, settings.bindPassword(), ldaps(ldap.port())).run();
 
         assertThat(diagnosis.healthy()).isTrue();
         assertThat(diagnosis.steps()).extracting(Diagnosis.Step::name).containsExactly("TCP connection", "TLS handshake",
@@ -184,7 +198,7 @@ class ActiveDirectoryTest {
     void anUntrustedCertificateIsExplainedWithTheCertificateAndTheFix() {
         AdConnectionProperties.Connection settings = connection(List.of(ldaps(ldap.port())), SERVICE_PASSWORD, null);
 
-        Diagnosis diagnosis = new LdapsDiagnostics("acme", settings, ldaps(ldap.port())).run();
+        Diagnosis diagnosis = new LdapsDiagnostics("acme", settings, settings.bindPassword(), ldaps(ldap.port())).run();
 
         assertThat(diagnosis.healthy()).isFalse();
         assertThat(diagnosis.steps().get(1).outcome()).isEqualTo(Diagnosis.Outcome.PASSED);
@@ -202,9 +216,9 @@ class ActiveDirectoryTest {
             closed = probe.getLocalPort();
         }
         Diagnosis down = new LdapsDiagnostics("acme", connection(List.of(ldaps(closed)), SERVICE_PASSWORD, ldap.caCertificate()),
-                ldaps(closed)).run();
+                SERVICE_PASSWORD, ldaps(closed)).run();
         Diagnosis wrong = new LdapsDiagnostics("acme", connection(List.of(ldaps(ldap.port())), "wrong", ldap.caCertificate()),
-                ldaps(ldap.port())).run();
+                "wrong", ldaps(ldap.port())).run();
 
         assertThat(down.steps().get(0).outcome()).isEqualTo(Diagnosis.Outcome.FAILED);
         assertThat(down.steps().get(0).advice()).contains("firewall");
@@ -231,6 +245,6 @@ class ActiveDirectoryTest {
     }
 
     private static ActiveDirectory directory(AdConnectionProperties.Connection connection) {
-        return new ActiveDirectory(new DomainControllers(new AdConnectionProperties(Map.of("acme", connection))));
+        return new ActiveDirectory(new DomainControllers(new AdConnectionProperties(Map.of("acme", connection)), SECRETS));
     }
 }

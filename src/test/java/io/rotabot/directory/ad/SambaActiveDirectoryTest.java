@@ -17,6 +17,7 @@ import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.PasswordChange;
 import io.rotabot.security.Secret;
+import io.rotabot.testing.TestSecrets;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -219,12 +220,9 @@ class SambaActiveDirectoryTest {
 
     @Test
     void theDiagnosisPassesForTheAdministratorAndExplainsWhatTheHelpdeskAccountLacks() {
-        Diagnosis healthy = new LdapsDiagnostics("corp",
-                SambaDomainController.connection(List.of(URL), ADMINISTRATOR, ADMINISTRATOR_PASSWORD, false), URL).run();
-        Diagnosis helpdesk = new LdapsDiagnostics("corp",
-                SambaDomainController.connection(List.of(URL), dn("rb" + RUN + "-helpdesk"), HELPDESK_PASSWORD, false), URL).run();
-        Diagnosis wrongPassword = new LdapsDiagnostics("corp",
-                SambaDomainController.connection(List.of(URL), ADMINISTRATOR, "wrong", false), URL).run();
+        Diagnosis healthy = adapter(List.of(URL), ADMINISTRATOR, ADMINISTRATOR_PASSWORD, false).diagnose("corp").get(0);
+        Diagnosis helpdesk = adapter(List.of(URL), dn("rb" + RUN + "-helpdesk"), HELPDESK_PASSWORD, false).diagnose("corp").get(0);
+        Diagnosis wrongPassword = adapter(List.of(URL), ADMINISTRATOR, "wrong", false).diagnose("corp").get(0);
 
         assertThat(healthy.steps()).allSatisfy(s -> assertThat(s.outcome()).isEqualTo(Diagnosis.Outcome.PASSED));
         assertThat(healthy.steps().get(5).detail()).contains("domain CORP (corp.example.test)").contains("minimum length 12")
@@ -238,8 +236,7 @@ class SambaActiveDirectoryTest {
     void aCertificateForOtherNamesFailsTheHostNameStep() {
         URI byOtherName = URI.create("ldaps://[::1]:636");
 
-        Diagnosis diagnosis = new LdapsDiagnostics("corp",
-                SambaDomainController.connection(List.of(byOtherName), ADMINISTRATOR, ADMINISTRATOR_PASSWORD, false), byOtherName).run();
+        Diagnosis diagnosis = adapter(List.of(byOtherName), ADMINISTRATOR, ADMINISTRATOR_PASSWORD, false).diagnose("corp").get(0);
 
         assertThat(diagnosis.steps().get(2).outcome()).isEqualTo(Diagnosis.Outcome.PASSED);
         assertThat(diagnosis.steps().get(3).outcome()).isEqualTo(Diagnosis.Outcome.FAILED);
@@ -252,7 +249,7 @@ class SambaActiveDirectoryTest {
 
     private static ActiveDirectory adapter(List<URI> urls, String bindDn, String password, boolean honorHistory) {
         return new ActiveDirectory(new DomainControllers(new AdConnectionProperties(
-                Map.of("corp", SambaDomainController.connection(urls, bindDn, password, honorHistory)))));
+                Map.of("corp", SambaDomainController.connection(urls, bindDn, password, honorHistory))), TestSecrets.configurationSecrets()));
     }
 
     private static String dn(String name) {

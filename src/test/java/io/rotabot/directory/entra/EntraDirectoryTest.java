@@ -26,6 +26,7 @@ import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.PasswordChange;
 import io.rotabot.security.Secret;
 import io.rotabot.testing.GraphStubs;
+import io.rotabot.testing.TestSecrets;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,7 +185,7 @@ class EntraDirectoryTest {
     @Test
     void aRefusedAppSecretIsAnOutageAndTheDiagnosisSaysWhatToCheck() {
         EntraDirectory wrongSecret = new EntraDirectory(new GraphTenants(new EntraConnectionProperties(Map.of("contoso",
-                connection(EntraConnectionProperties.Access.CUSTOMER_APP, "not-the-secret")))));
+                connection(EntraConnectionProperties.Access.CUSTOMER_APP, "not-the-secret"))), TestSecrets.configurationSecrets()));
 
         assertThatThrownBy(() -> wrongSecret.account("contoso", FRANK))
                 .isInstanceOf(DirectoryUnavailableException.class)
@@ -214,7 +215,7 @@ class EntraDirectoryTest {
                 new EntraConnectionProperties.Connection(GraphStubs.TENANT, GraphStubs.CLIENT_ID, null, pem,
                         EntraConnectionProperties.Access.CUSTOMER_APP, URI.create(graph.baseUrl() + "/v1.0"),
                         URI.create(graph.baseUrl() + "/"), graph.caCertificate(), false, Duration.ofSeconds(2),
-                        Duration.ofSeconds(10))))));
+                        Duration.ofSeconds(10)))), TestSecrets.configurationSecrets()));
 
         assertThat(directory.account("contoso", FRANK)).isPresent();
         graph.server().verify(getRequestedFor(urlPathEqualTo("/v1.0/users/" + FRANK))
@@ -223,7 +224,7 @@ class EntraDirectoryTest {
 
     private static EntraDirectory adapter(EntraConnectionProperties.Access access) {
         return new EntraDirectory(new GraphTenants(new EntraConnectionProperties(Map.of("contoso",
-                connection(access, GraphStubs.CLIENT_SECRET)))));
+                connection(access, GraphStubs.CLIENT_SECRET))), TestSecrets.configurationSecrets()));
     }
 
     private static EntraConnectionProperties.Connection connection(EntraConnectionProperties.Access access, String secret) {

@@ -14,8 +14,8 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The directory API and health over HTTP, as an administrator sees them, and what others see. */
-class DirectoriesApiTest extends EndToEndEnvironment {
+/** The administrators' API and health over HTTP, as an administrator sees them, and what others see. */
+class ConsoleApiTest extends EndToEndEnvironment {
 
     @LocalServerPort
     int port;
@@ -62,6 +62,29 @@ class DirectoriesApiTest extends EndToEndEnvironment {
         assertThat(get("/api/directories/umbrella/diagnosis", true).statusCode()).isEqualTo(404);
         assertThat(get("/api/directories/acme/diagnosis", false).statusCode()).isEqualTo(401);
         assertThat(get("/api/directories/acme/accounts", false).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aSecretIsEncryptedForConfigurationAndNeverEchoed() throws Exception {
+        HttpResponse<String> encrypted = post("/api/secrets", "{\"value\":\"Svc-Passw0rd-2026!\"}", true);
+        HttpResponse<String> blank = post("/api/secrets", "{\"value\":\"\"}", true);
+        HttpResponse<String> stranger = post("/api/secrets", "{\"value\":\"x\"}", false);
+
+        assertThat(encrypted.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(encrypted.body()).path("encrypted").asText()).startsWith("{cipher}");
+        assertThat(encrypted.body()).doesNotContain("Svc-Passw0rd-2026!");
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(stranger.statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> post(String path, String body, boolean administrator) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (administrator) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, boolean administrator) throws Exception {
