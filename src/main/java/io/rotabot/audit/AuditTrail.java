@@ -8,6 +8,8 @@ import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The append-only record of what Rotabot was asked and what it did. Rows are inserted, never updated
@@ -27,7 +29,9 @@ public class AuditTrail {
         append("ticket-event", "ticket " + event.ticketId(), event.action() + " event " + event.eventId() + " accepted");
     }
 
+    /** Committed on its own: the journal already recorded the end, whatever happens to the caller's transaction. */
     @EventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(RotationFinished event) {
         append("rotation-finished", "rotation " + event.rotationId(),
                 event.accountName() + " in " + event.organizationKey() + ": " + event.status().label() + " — " + event.reason());

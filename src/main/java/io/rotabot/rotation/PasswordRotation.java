@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -98,12 +99,24 @@ public class PasswordRotation {
             return finishedBeforeStart(request, name, RotationStatus.NOT_PERMITTED,
                     "the vault record is " + (record.get().restricted() ? "restricted" : "archived"));
         }
+        Optional<Rotation> running = rotations.activeFor(organization.key(), request.accountId());
+        if (running.isPresent()) {
+            return finishedBeforeStart(request, name, RotationStatus.FAILED, busy(running.get()));
+        }
         String rotationId = UUID.randomUUID().toString();
         try (Secret password = generator.generate(policies.effectiveFor(organization.key()), account.get().username())) {
             Rotation rotation = rotations.begin(request, name, rotationId, cipher.encrypt(password, rotationId));
             log.info("Rotation {} of {} in {} begun", rotationId, name, organization.key());
             return rotation;
+        } catch (DuplicateKeyException raced) {
+            return finishedBeforeStart(request, name, RotationStatus.FAILED,
+                    busy(rotations.activeFor(organization.key(), request.accountId()).orElseThrow(() -> raced)));
         }
+    }
+
+    private static String busy(Rotation running) {
+        return "another rotation of this account is not finished yet (rotation " + running.id() + ", "
+                + running.status().label() + ": " + running.reason() + ")";
     }
 
     private Rotation finishedBeforeStart(RotationRequest request, String accountName, RotationStatus status, String reason) {

@@ -9,12 +9,17 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rotation journal. Every change of state is a compare-and-set on the current state, so two
- * workers resuming one rotation cannot move it backwards.
+ * The rotation journal. Every write commits on its own, whatever transaction the caller is in: a
+ * process engine job that rolls back must not take back the record of a password a directory already
+ * has. Every change of state is a compare-and-set on the current state, so two workers resuming one
+ * rotation cannot move it backwards; an account has at most one unfinished rotation.
  */
 @Repository
+@Transactional(propagation = Propagation.REQUIRES_NEW)
 public class Rotations {
 
     private final JdbcClient jdbc;
@@ -23,18 +28,26 @@ public class Rotations {
         this.jdbc = jdbc;
     }
 
+    /** The journal row written before any directory is touched; fails with DuplicateKeyException while the account is taken. */
     Rotation begin(RotationRequest request, String accountName, String rotationId, String ciphertext) {
         Instant now = Instant.now();
         jdbc.sql("""
                 insert into rotations (id, request_key, organization_key, account_id, account_name, vault_record_id,
                                        ticket_id, state, status, reason, vault_record_url, new_password_ciphertext,
-                                       created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 'IN_PROGRESS', 'new password generated', '', ?, ?, ?)""")
+                                       active_account_key, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 'IN_PROGRESS', 'new password generated', '', ?, ?, ?, ?)""")
             .params(rotationId, request.requestKey(), request.organizationKey(), request.accountId(), accountName,
                     request.vaultRecordId(), request.ticketId().orElse(null), ciphertext,
-                    Timestamp.from(now), Timestamp.from(now))
+                    request.organizationKey() + "/" + request.accountId(), Timestamp.from(now), Timestamp.from(now))
             .update();
         return find(rotationId).orElseThrow();
+    }
+
+    /** The unfinished rotation that holds this account, if any. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    Optional<Rotation> activeFor(String organizationKey, String accountId) {
+        return jdbc.sql("select * from rotations where active_account_key = ?").param(organizationKey + "/" + accountId)
+            .query(Rotations::toRotation).optional();
     }
 
     /** A rotation that was refused before any password was generated. */
@@ -52,21 +65,25 @@ public class Rotations {
         return find(id).orElseThrow();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<Rotation> find(String rotationId) {
         return jdbc.sql("select * from rotations where id = ?").param(rotationId).query(Rotations::toRotation).optional();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     Optional<Rotation> findByRequestKey(String requestKey) {
         return jdbc.sql("select * from rotations where request_key = ?").param(requestKey)
             .query(Rotations::toRotation).optional();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<Rotation> latest(int limit) {
         return jdbc.sql("select * from rotations order by created_at desc limit ?").param(limit)
             .query(Rotations::toRotation).list();
     }
 
     /** Rotations whose journal still holds a password and that nobody has given a final status. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     List<Rotation> unfinished() {
         return jdbc.sql("""
                 select * from rotations where state in ('PENDING', 'DIRECTORY_SET', 'VAULT_SET')
@@ -74,6 +91,7 @@ public class Rotations {
             .query(Rotations::toRotation).list();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     Optional<String> ciphertext(String rotationId) {
         return jdbc.sql("select new_password_ciphertext from rotations where id = ?").param(rotationId)
             .query(String.class).optional();
@@ -99,6 +117,7 @@ public class Rotations {
     boolean done(String rotationId) {
         return jdbc.sql("""
                 update rotations set state = 'DONE', status = 'SUCCESSFUL', new_password_ciphertext = null,
+                                     active_account_key = null,
                                      reason = 'password set in the directory and stored in the vault', updated_at = ?
                 where id = ? and state = 'VAULT_SET'""")
             .params(Timestamp.from(Instant.now()), rotationId)
@@ -109,14 +128,17 @@ public class Rotations {
     boolean abandon(String rotationId, RotationStatus status, String reason) {
         return jdbc.sql("""
                 update rotations set state = 'ABANDONED', status = ?, reason = ?, new_password_ciphertext = null,
-                                     updated_at = ? where id = ? and state = 'PENDING'""")
+                                     active_account_key = null, updated_at = ? where id = ? and state = 'PENDING'""")
             .params(status.name(), reason, Timestamp.from(Instant.now()), rotationId)
             .update() == 1;
     }
 
-    /** A final status while a system may hold the password: the ciphertext stays for recovery. */
+    /**
+     * A final status while a system may hold the password: the ciphertext stays for recovery, and the
+     * account is free again, since a new rotation sets directory and vault afresh.
+     */
     void failHoldingPassword(String rotationId, RotationStatus status, String reason) {
-        jdbc.sql("update rotations set status = ?, reason = ?, updated_at = ? where id = ?")
+        jdbc.sql("update rotations set status = ?, reason = ?, active_account_key = null, updated_at = ? where id = ?")
             .params(status.name(), reason, Timestamp.from(Instant.now()), rotationId)
             .update();
     }

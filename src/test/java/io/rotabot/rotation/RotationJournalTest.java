@@ -122,6 +122,23 @@ class RotationJournalTest extends EndToEndEnvironment {
     }
 
     @Test
+    void anAccountWithAnUnfinishedRotationIsNotRotatedAgainUntilItFinishes() {
+        DirectoryAccount bob = directory.findByEmail("acme", "bob@acme.test").orElseThrow();
+        VendorStubs.itglueRecord(ITGLUE, "5002", ACME_ITGLUE, "bob@acme.test");
+        String first = UUID.randomUUID().toString();
+        rotations.begin(request("first-" + first, bob, "5002"), bob.logonName(), first,
+                cipher.encrypt(Secret.of("First#Passw0rd-" + first.substring(0, 8)), first));
+
+        Rotation second = rotation.rotate(request("second-" + first, bob, "5002"));
+
+        assertThat(second.status()).isEqualTo(RotationStatus.FAILED);
+        assertThat(second.reason()).contains("another rotation of this account is not finished yet (rotation " + first);
+        assertThat(rotation.resume(first).status()).isEqualTo(RotationStatus.SUCCESSFUL);
+        assertThat(rotation.rotate(request("third-" + first, bob, "5002")).status())
+                .as("free again once the first finished").isEqualTo(RotationStatus.SUCCESSFUL);
+    }
+
+    @Test
     void aVaultRecordOfAnotherOrganizationIsNotPermittedAndNothingChanges() {
         DirectoryAccount bob = directory.findByEmail("acme", "bob@acme.test").orElseThrow();
         VendorStubs.itglueRecord(ITGLUE, "7001", 9_999_999, "bob@acme.test");

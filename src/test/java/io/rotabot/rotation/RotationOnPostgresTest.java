@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rotabot.directory.Directory;
 import io.rotabot.directory.DirectoryAccount;
+import io.rotabot.intake.WebhookSignature;
 import io.rotabot.testing.EndToEndEnvironment;
 import io.rotabot.testing.VendorStubs;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -14,6 +20,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +34,8 @@ class RotationOnPostgresTest extends EndToEndEnvironment {
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String DATABASE = "rotabot_it";
 
+    @LocalServerPort
+    int port;
     @Autowired
     DataSource dataSource;
     @Autowired
@@ -46,6 +55,27 @@ class RotationOnPostgresTest extends EndToEndEnvironment {
         properties.add("spring.datasource.url", () -> SERVER + DATABASE);
         properties.add("spring.datasource.username", () -> "postgres");
         properties.add("spring.datasource.password", () -> "");
+    }
+
+    @Test
+    void aRepeatedWebhookIsRecognisedOnPostgresToo() throws Exception {
+        byte[] body = ("{\"Action\":\"Create\",\"EntityType\":\"Ticket\",\"Id\":7700001,"
+                + "\"EventTime\":\"2026-11-27T08:15:02Z\",\"SequenceNumber\":1}").getBytes(StandardCharsets.UTF_8);
+        VendorStubs.autotaskTicket(AUTOTASK, 7700001, ACME_COMPANY, 30_682_001, "Printer", "It jams.");
+
+        int first = deliver(body);
+        int again = deliver(body);
+
+        assertThat(first).isEqualTo(202);
+        assertThat(again).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from ticket_events where ticket_id = 7700001").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    private int deliver(byte[] body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/autotask/tickets"))
+                .header("Content-Type", "application/json")
+                .header("X-Hook-Signature", new WebhookSignature(WEBHOOK_SECRET).sign(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     @Test

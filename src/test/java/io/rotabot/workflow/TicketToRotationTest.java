@@ -1,5 +1,7 @@
 package io.rotabot.workflow;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -24,6 +26,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +49,8 @@ class TicketToRotationTest extends EndToEndEnvironment {
     int port;
     @Autowired
     HistoryService history;
+    @Autowired
+    ManagementService management;
     @Autowired
     Directory directory;
     @Autowired
@@ -97,6 +103,35 @@ class TicketToRotationTest extends EndToEndEnvironment {
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(process.getId()).list())
                 .as("process variables").noneMatch(v -> String.valueOf(v.getValue()).contains(newPassword));
         assertThat(output.getAll()).as("logs").doesNotContain(newPassword);
+    }
+
+    @Test
+    void aVaultOutageRollsBackTheJobButNotTheJournalAndTheRetryStoresTheSamePassword() throws Exception {
+        VendorStubs.autotaskTicket(AUTOTASK, 351185, ACME_COMPANY, ALICE_CONTACT, "Password expired", "My password expired, reset please");
+        ITGLUE.stubFor(patch(urlPathEqualTo("/passwords/5001")).atPriority(1).willReturn(aResponse().withStatus(503)));
+
+        deliver(webhook(351185, "Create"), true);
+
+        Job failed = await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey("351185").list().stream()
+                .map(p -> management.createJobQuery().processInstanceId(p.getId()).withException().singleResult())
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null), j -> j != null);
+        assertThat(failed.getExceptionMessage()).contains("HTTP 503");
+        var journal = jdbc.sql("select state, new_password_ciphertext from rotations where ticket_id = 351185")
+                .query((row, i) -> new String[] {row.getString(1), row.getString(2)}).single();
+        assertThat(journal[0]).as("committed although the job rolled back").isEqualTo("DIRECTORY_SET");
+        assertThat(journal[1]).as("the password the directory has is kept").isNotNull();
+        List<LoggedRequest> refused = ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/5001")));
+        String inDirectory = json.readTree(refused.get(0).getBodyAsString()).path("data").path("attributes").path("password").asText();
+        assertThat(binds(ALICE_DN, inDirectory)).isTrue();
+
+        ITGLUE.resetAll();
+        VendorStubs.itglueRecord(ITGLUE, "5001", ACME_ITGLUE, "alice@acme.test");
+        management.executeJob(failed.getId());
+
+        assertThat(awaitEnded(351185).getEndActivityId()).isEqualTo("endDone");
+        assertThat(patchedPassword("5001")).isEqualTo(inDirectory);
+        assertThat(binds(ALICE_DN, inDirectory)).isTrue();
     }
 
     @Test
