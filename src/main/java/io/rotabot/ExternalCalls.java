@@ -34,9 +34,12 @@ public final class ExternalCalls {
     private ExternalCalls() {
     }
 
-    /** A RestClient with connect and read limits; the JDK client also speaks PATCH. */
+    /**
+     * A RestClient with connect and read limits; the JDK client also speaks PATCH. HTTP/1.1, because the
+     * JDK's cleartext HTTP/2 upgrade breaks a first request that has a body (a PATCH) on some servers.
+     */
     public static RestClient restClient(RestClient.Builder builder, Duration connectTimeout, Duration readTimeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(readTimeout);
         return builder.requestFactory(requests).build();

@@ -1,10 +1,20 @@
 package io.rotabot.vault;
 
 import io.rotabot.security.Secret;
+import java.util.List;
 import java.util.Optional;
 
 /** The port to the MSP's password vault. */
 public interface Vault {
+
+    /** Every organization the API key can see. */
+    List<VaultOrganization> organizations();
+
+    /** The organization the vault maps to this Autotask company, if it has one. */
+    Optional<VaultOrganization> organizationOfPsaCompany(long autotaskCompanyId);
+
+    /** Every password record of the organization, archived and restricted ones included, never their secrets. */
+    List<VaultRecord> records(long organizationId);
 
     /** The record's metadata, never its secret; empty when the vault has no such record. */
     Optional<VaultRecord> record(String recordId);

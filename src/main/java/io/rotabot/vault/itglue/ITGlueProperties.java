@@ -1,5 +1,6 @@
 package io.rotabot.vault.itglue;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -20,11 +21,13 @@ import org.springframework.validation.annotation.Validated;
  * @param firstBackoff the wait before the second try when no Retry-After is given; doubles each time
  * @param maxWait the longest wait between tries, whatever Retry-After asks
  * @param requestsPer5Minutes the account's request budget
+ * @param pageSize records per page when listing (IT Glue allows up to 1000)
  */
 @Validated
 @ConfigurationProperties("rotabot.itglue")
 record ITGlueProperties(@NotNull @DefaultValue("https://api.itglue.com") URI baseUrl, @NotBlank String apiKey,
                         @DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout,
                         @DefaultValue("4") @Positive int maxAttempts, @DefaultValue("2s") Duration firstBackoff,
-                        @DefaultValue("2m") Duration maxWait, @DefaultValue("3000") @Positive int requestsPer5Minutes) {
+                        @DefaultValue("2m") Duration maxWait, @DefaultValue("3000") @Positive int requestsPer5Minutes,
+                        @DefaultValue("1000") @Positive @Max(1000) int pageSize) {
 }

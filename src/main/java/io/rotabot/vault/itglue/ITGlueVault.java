@@ -12,7 +12,14 @@ import io.rotabot.vault.VaultRecord;
 import io.rotabot.vault.VaultUnavailableException;
 import io.rotabot.vault.VaultUpdate;
 import io.rotabot.vault.itglue.client.ApiClient;
+import io.rotabot.vault.VaultOrganization;
+import io.rotabot.vault.itglue.client.api.OrganizationsApi;
 import io.rotabot.vault.itglue.client.api.PasswordsApi;
+import io.rotabot.vault.itglue.client.model.OrganizationResource;
+import io.rotabot.vault.itglue.client.model.OrganizationsDocument;
+import io.rotabot.vault.itglue.client.model.PageMeta;
+import io.rotabot.vault.itglue.client.model.PasswordResource;
+import io.rotabot.vault.itglue.client.model.PasswordsDocument;
 import io.rotabot.vault.itglue.client.model.PasswordAttributes;
 import io.rotabot.vault.itglue.client.model.PasswordDocument;
 import io.rotabot.vault.itglue.client.model.PasswordUpdateDocument;
@@ -20,6 +27,8 @@ import io.rotabot.vault.itglue.client.model.PasswordUpdateDocumentData;
 import io.rotabot.vault.itglue.client.model.PasswordUpdateDocumentDataAttributes;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,7 +45,11 @@ import org.springframework.web.client.RestClientResponseException;
 @EnableConfigurationProperties(ITGlueProperties.class)
 class ITGlueVault implements Vault {
 
+    private static final int MAX_PAGES = 10_000;
+
     private final PasswordsApi passwords;
+    private final OrganizationsApi organizationsApi;
+    private final int pageSize;
     private final Retry retry;
     private final RateLimiter rateLimiter;
 
@@ -46,6 +59,8 @@ class ITGlueVault implements Vault {
         client.setBasePath(properties.baseUrl().toString().replaceAll("/+$", ""));
         client.setApiKey(properties.apiKey());
         this.passwords = new PasswordsApi(client);
+        this.organizationsApi = new OrganizationsApi(client);
+        this.pageSize = properties.pageSize();
         this.retry = ExternalCalls.retry(retries, "itglue", properties.maxAttempts(), properties.firstBackoff(),
                 properties.maxWait());
         // IT Glue allows 3,000 requests per 5 minutes per account
@@ -61,9 +76,62 @@ class ITGlueVault implements Vault {
     }
 
     @Override
+    public List<VaultOrganization> organizations() {
+        List<VaultOrganization> all = new ArrayList<>();
+        pages("Listing organizations", page -> organizationsApi.listOrganizations(null, null, page, pageSize),
+                OrganizationsDocument::getMeta, document -> document.getData().forEach(o -> all.add(toOrganization(o))));
+        return all;
+    }
+
+    @Override
+    public Optional<VaultOrganization> organizationOfPsaCompany(long autotaskCompanyId) {
+        OrganizationsDocument found = read("Finding the organization of Autotask company " + autotaskCompanyId,
+                () -> organizationsApi.listOrganizations(Long.toString(autotaskCompanyId), "autotask", 1, 2));
+        List<OrganizationResource> data = found.getData() == null ? List.of() : found.getData();
+        return data.size() == 1 ? Optional.of(toOrganization(data.get(0))) : Optional.empty();
+    }
+
+    @Override
+    public List<VaultRecord> records(long organizationId) {
+        List<VaultRecord> all = new ArrayList<>();
+        pages("Listing the password records of organization " + organizationId,
+                page -> passwords.listPasswords(Long.toString(organizationId), page, pageSize),
+                PasswordsDocument::getMeta, document -> document.getData().forEach(r -> all.add(toRecord(r))));
+        return all;
+    }
+
+    /** Follows meta.next-page until IT Glue says there is none. */
+    private <D> void pages(String what, java.util.function.IntFunction<D> fetch, java.util.function.Function<D, PageMeta> meta,
+                           java.util.function.Consumer<D> each) {
+        Integer page = 1;
+        for (int fetched = 0; page != null; fetched++) {
+            if (fetched == MAX_PAGES) {
+                throw new VaultUnavailableException(what + " in IT Glue stopped after " + MAX_PAGES + " pages", null);
+            }
+            int number = page;
+            D document = read(what, () -> fetch.apply(number));
+            each.accept(document);
+            PageMeta paging = meta.apply(document);
+            page = paging == null || paging.getNextPage() == null || paging.getNextPage() <= number ? null : paging.getNextPage();
+        }
+    }
+
+    private <T> T read(String what, java.util.function.Supplier<T> request) {
+        try {
+            T answer = call(request);
+            if (answer == null) {
+                throw new VaultUnavailableException(what + " in IT Glue failed: an empty answer", null);
+            }
+            return answer;
+        } catch (RestClientException e) {
+            throw unavailable(what, e);
+        }
+    }
+
+    @Override
     public Optional<VaultRecord> record(String recordId) {
         try {
-            return Optional.of(toRecord(call(() -> passwords.getPassword(recordId, false, null))));
+            return Optional.of(toRecord(call(() -> passwords.getPassword(recordId, false, null)).getData()));
         } catch (RestClientResponseException e) {
             if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
                 return Optional.empty();
@@ -91,7 +159,7 @@ class ITGlueVault implements Vault {
                         "IT Glue accepted the update but does not return the new password for record " + recordId);
             }
             stored.getData().getAttributes().setPassword(null);
-            return VaultUpdate.stored(toRecord(stored));
+            return VaultUpdate.stored(toRecord(stored.getData()));
         } catch (RestClientResponseException e) {
             return switch (e.getStatusCode().value()) {
                 case 404 -> VaultUpdate.failed(VaultUpdate.Result.RECORD_GONE,
@@ -109,15 +177,28 @@ class ITGlueVault implements Vault {
     }
 
     private static VaultUnavailableException unavailable(String what, RestClientException e) {
-        return new VaultUnavailableException(what + " in IT Glue failed: " + ExternalCalls.describe(e), e);
+        String hint = "";
+        if (e instanceof RestClientResponseException response) {
+            hint = switch (response.getStatusCode().value()) {
+                case 401 -> " — IT Glue refused the API key (rotabot.itglue.api-key); is it revoked or for another region?";
+                case 403 -> " — the API key lacks access; it needs Password Access for password records";
+                default -> "";
+            };
+        }
+        return new VaultUnavailableException(what + " in IT Glue failed: " + ExternalCalls.describe(e) + hint, e);
     }
 
-    private static VaultRecord toRecord(PasswordDocument document) {
-        if (document == null || document.getData() == null || document.getData().getAttributes() == null) {
+    private static VaultOrganization toOrganization(OrganizationResource organization) {
+        String name = organization.getAttributes() == null ? "" : nonNull(organization.getAttributes().getName());
+        return new VaultOrganization(Long.parseLong(organization.getId()), name);
+    }
+
+    private static VaultRecord toRecord(PasswordResource resource) {
+        if (resource == null || resource.getAttributes() == null) {
             throw new VaultUnavailableException("IT Glue answered without a password record", null);
         }
-        PasswordAttributes a = document.getData().getAttributes();
-        return new VaultRecord(document.getData().getId(),
+        PasswordAttributes a = resource.getAttributes();
+        return new VaultRecord(resource.getId(),
                 a.getOrganizationId() == null ? 0 : a.getOrganizationId(),
                 nonNull(a.getName()), nonNull(a.getUsername()), nonNull(a.getResourceUrl()),
                 Boolean.TRUE.equals(a.getRestricted()), Boolean.TRUE.equals(a.getArchived()),
