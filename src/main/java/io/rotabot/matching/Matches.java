@@ -4,48 +4,287 @@ import io.rotabot.directory.Directory;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.organization.Organization;
 import io.rotabot.organization.Organizations;
+import io.rotabot.vault.Vault;
+import io.rotabot.vault.VaultRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Approved pairs of a directory account and its vault record. Approval is a person's consent to rotate:
- * nothing without an approved match is ever rotated.
+ * Directory accounts matched to vault records. A sync imports both sides and suggests; a person
+ * approves, ignores or removes, one or many at a time. Approval is the consent to rotate: nothing
+ * without a Matched state is ever rotated, and a vault record is the match of at most one account.
+ * Matching never changes a password.
  */
 @Service
 public class Matches {
 
+    private static final String COLUMNS = "organization_key, account_id, source, logon_name, domain, display_name, enabled, "
+            + "privilege, in_directory, state, vault_record_id, suggested_record_ids, problem, decided_at";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate transactions;
     private final Organizations organizations;
     private final Directory directory;
+    private final Vault vault;
 
-    Matches(JdbcClient jdbc, Organizations organizations, Directory directory) {
+    Matches(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, Organizations organizations,
+            Directory directory, Vault vault) {
         this.jdbc = jdbc;
+        this.batch = batch;
+        this.transactions = transactions;
         this.organizations = organizations;
         this.directory = directory;
+        this.vault = vault;
     }
 
-    /** Records that a person approved rotating this account's password into this vault record. */
-    @Transactional
-    public void approve(String organizationKey, String accountId, String accountName, String vaultRecordId) {
-        if (organizations.byKey(organizationKey).isEmpty()) {
-            throw new IllegalArgumentException("Unknown organization " + organizationKey);
+    /**
+     * Imports the organization's directory accounts and vault records and refreshes suggestions. New
+     * accounts arrive Unmatched; a renamed account keeps its match (its id does not change); a match
+     * whose account or record was deleted, or whose record was archived, is undone and says why.
+     */
+    public SyncResult sync(String organizationKey) {
+        Organization organization = organization(organizationKey);
+        List<DirectoryAccount> accounts = directory.accounts(organizationKey);
+        List<VaultRecord> records = vault.records(organization.itglueOrganizationId());
+        List<Suggestions.Suggestion> suggestions = Suggestions.suggest(accounts, records);
+        return transactions.execute(status -> store(organizationKey, accounts, records, suggestions));
+    }
+
+    private SyncResult store(String organizationKey, List<DirectoryAccount> accounts, List<VaultRecord> records,
+                             List<Suggestions.Suggestion> suggestions) {
+        Timestamp now = Timestamp.from(Instant.now());
+        batch.update("delete from vault_records where organization_key = ?", organizationKey);
+        batch.batchUpdate("insert into vault_records (organization_key, record_id, name, username, resource_url, restricted, "
+                + "archived) values (?, ?, ?, ?, ?, ?, ?)", records, 1000, (statement, record) -> {
+                    statement.setString(1, organizationKey);
+                    statement.setString(2, record.id());
+                    statement.setString(3, clip(record.name(), 512));
+                    statement.setString(4, clip(record.username(), 512));
+                    statement.setString(5, clip(record.resourceUrl(), 2000));
+                    statement.setBoolean(6, record.restricted());
+                    statement.setBoolean(7, record.archived());
+                });
+        Map<String, VaultRecord> recordsById = records.stream().collect(Collectors.toMap(VaultRecord::id, Function.identity(), (a, b) -> a));
+        Map<String, Match> known = jdbc.sql("select " + COLUMNS + " from matches where organization_key = ?")
+                .param(organizationKey).query(Matches::toMatch).list().stream()
+                .collect(Collectors.toMap(Match::accountId, Function.identity()));
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        int invalidated = 0;
+        for (int i = 0; i < accounts.size(); i++) {
+            DirectoryAccount account = accounts.get(i);
+            String suggested = clip(String.join(",", suggestions.get(i).recordIds()), 4000);
+            Match before = known.remove(account.id());
+            if (before == null) {
+                inserts.add(new Object[] {organizationKey, account.id(), account.source().name(), account.logonName(),
+                    account.domain(), account.displayName(), account.enabled(), account.privilege().name(), suggested, now});
+                continue;
+            }
+            MatchState state = before.state();
+            String record = before.vaultRecordId().orElse(null);
+            String problem = before.problem().orElse(null);
+            if (state == MatchState.MATCHED) {
+                VaultRecord current = recordsById.get(record);
+                String lost = current == null ? "the vault record " + record + " was deleted from the vault"
+                        : current.archived() ? "the vault record " + record + " was archived" : null;
+                if (lost != null) {
+                    state = MatchState.UNMATCHED;
+                    record = null;
+                    problem = lost;
+                    invalidated++;
+                }
+            }
+            updates.add(new Object[] {account.source().name(), account.logonName(), account.domain(), account.displayName(),
+                account.enabled(), account.privilege().name(), true, state.name(), record, suggested, problem, now,
+                organizationKey, account.id()});
         }
-        jdbc.sql("delete from account_matches where organization_key = ? and account_id = ?")
-            .params(organizationKey, accountId).update();
-        jdbc.sql("""
-                insert into account_matches (organization_key, account_id, account_name, vault_record_id, state, decided_at)
-                values (?, ?, ?, ?, 'MATCHED', ?)""")
-            .params(organizationKey, accountId, accountName, vaultRecordId, Timestamp.from(Instant.now()))
-            .update();
+        for (Match gone : known.values()) {
+            if (!gone.inDirectory()) {
+                continue;
+            }
+            boolean wasMatched = gone.state() == MatchState.MATCHED;
+            invalidated += wasMatched ? 1 : 0;
+            updates.add(new Object[] {gone.source().name(), gone.logonName(), gone.domain(), gone.displayName(), gone.enabled(),
+                gone.privilege().name(), false, wasMatched ? MatchState.UNMATCHED.name() : gone.state().name(),
+                wasMatched ? null : gone.vaultRecordId().orElse(null),
+                "", wasMatched ? "the account was deleted from the directory" : gone.problem().orElse(null), now,
+                organizationKey, gone.accountId()});
+        }
+        batch.batchUpdate("insert into matches (organization_key, account_id, source, logon_name, domain, display_name, "
+                + "enabled, privilege, in_directory, state, suggested_record_ids, synced_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, true, 'UNMATCHED', ?, ?)", inserts);
+        batch.batchUpdate("update matches set source = ?, logon_name = ?, domain = ?, display_name = ?, enabled = ?, "
+                + "privilege = ?, in_directory = ?, state = ?, vault_record_id = ?, suggested_record_ids = ?, problem = ?, "
+                + "synced_at = ? "
+                + "where organization_key = ? and account_id = ?", updates);
+        long unmatched = count(organizationKey, MatchState.UNMATCHED);
+        long single = jdbc.sql("select count(*) from matches where organization_key = ? and in_directory and state = 'UNMATCHED' "
+                + "and suggested_record_ids <> '' and suggested_record_ids not like '%,%'")
+                .param(organizationKey).query(Long.class).single();
+        return new SyncResult(organizationKey, accounts.size(), records.size(), inserts.size(), (int) unmatched, (int) single,
+                invalidated);
     }
 
-    /** The approved vault record of an account, if any. */
+    private long count(String organizationKey, MatchState state) {
+        return jdbc.sql("select count(*) from matches where organization_key = ? and in_directory and state = ?")
+                .params(organizationKey, state.name()).query(Long.class).single();
+    }
+
+    /**
+     * A page of the organization's matches: accounts in the directory, and deleted ones whose match
+     * was undone (they say so); optionally one state only, and single suggestions first.
+     */
+    public MatchPage list(String organizationKey, Optional<MatchState> state, boolean suggestedFirst, int page, int size) {
+        organization(organizationKey);
+        String where = " from matches where organization_key = ? and (in_directory or problem is not null)"
+                + (state.isPresent() ? " and state = ?" : "");
+        Object[] parameters = state.isPresent() ? new Object[] {organizationKey, state.get().name()} : new Object[] {organizationKey};
+        long total = jdbc.sql("select count(*)" + where).params(parameters).query(Long.class).single();
+        String order = suggestedFirst
+                ? " order by case when state = 'UNMATCHED' and suggested_record_ids <> '' and suggested_record_ids not like '%,%' "
+                  + "then 0 else 1 end, logon_name, account_id"
+                : " order by logon_name, account_id";
+        List<Match> items = jdbc.sql("select " + COLUMNS + where + order + " limit " + size + " offset " + ((long) page * size))
+                .params(parameters).query(Matches::toMatch).list();
+        return new MatchPage(items, total, page, size);
+    }
+
+    /** The vault records of the organization with these ids, as of the last sync, to show with matches. */
+    public Map<String, VaultRecord> records(String organizationKey, Collection<String> recordIds) {
+        if (recordIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select * from vault_records where organization_key = :organization and record_id in (:ids)")
+                .param("organization", organizationKey).param("ids", List.copyOf(recordIds))
+                .query((row, i) -> new VaultRecord(row.getString("record_id"), 0, row.getString("name"),
+                        row.getString("username"), row.getString("resource_url"), row.getBoolean("restricted"),
+                        row.getBoolean("archived"), Optional.empty()))
+                .list().stream().collect(Collectors.toMap(VaultRecord::id, Function.identity()));
+    }
+
+    /** Matches each account to the chosen record, or to its single suggestion; all or none. */
+    @Transactional
+    public void approve(String organizationKey, List<Approval> approvals) {
+        Map<String, Match> matches = existing(organizationKey, approvals.stream().map(Approval::accountId).toList());
+        Map<String, String> chosen = new HashMap<>();
+        for (Approval approval : approvals) {
+            Match match = matches.get(approval.accountId());
+            if (match.state() != MatchState.UNMATCHED) {
+                throw MatchingException.conflict(match.logonName() + " is " + label(match.state())
+                        + (match.state() == MatchState.MATCHED ? "; remove its match before choosing another record"
+                           : "; match it back before approving"));
+            }
+            String record = approval.vaultRecordId().filter(id -> !id.isBlank()).orElseGet(() -> {
+                if (!match.singleSuggestion()) {
+                    throw MatchingException.invalid(match.logonName() + " has " + match.suggestedRecordIds().size()
+                            + " suggested records; choose the record to approve");
+                }
+                return match.suggestedRecordIds().get(0);
+            });
+            if (chosen.containsValue(record)) {
+                throw MatchingException.invalid("vault record " + record + " is chosen for two accounts; a record holds one password");
+            }
+            chosen.put(match.accountId(), record);
+        }
+        Map<String, VaultRecord> records = records(organizationKey, chosen.values());
+        for (Map.Entry<String, String> pair : chosen.entrySet()) {
+            VaultRecord record = records.get(pair.getValue());
+            String account = matches.get(pair.getKey()).logonName();
+            if (record == null) {
+                throw MatchingException.invalid("vault record " + pair.getValue() + " is not a record of " + organizationKey
+                        + " (as of the last sync)");
+            }
+            if (record.archived()) {
+                throw MatchingException.invalid("vault record " + record.id() + " (" + record.name() + ") is archived");
+            }
+            jdbc.sql("select logon_name from matches where organization_key = ? and vault_record_id = ? and state = 'MATCHED'")
+                .params(organizationKey, record.id()).query(String.class).optional().ifPresent(holder -> {
+                    throw MatchingException.conflict("vault record " + record.id() + " is already the match of " + holder
+                            + "; a record holds one password (for " + account + ")");
+                });
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        chosen.forEach((accountId, record) -> jdbc.sql("update matches set state = 'MATCHED', vault_record_id = ?, problem = null, "
+                + "decided_at = ? where organization_key = ? and account_id = ?").params(record, now, organizationKey, accountId).update());
+    }
+
+    /** Sets Unmatched accounts aside; ignored accounts are not offered again. */
+    @Transactional
+    public void ignore(String organizationKey, List<String> accountIds) {
+        move(organizationKey, accountIds, Set.of(MatchState.UNMATCHED, MatchState.IGNORED), MatchState.IGNORED,
+                "remove its match first, or remove it with ignore");
+    }
+
+    /** Undoes approvals: back to Unmatched, or straight to Ignored. */
+    @Transactional
+    public void remove(String organizationKey, List<String> accountIds, boolean ignore) {
+        move(organizationKey, accountIds, Set.of(MatchState.MATCHED), ignore ? MatchState.IGNORED : MatchState.UNMATCHED,
+                "only a Matched account has a match to remove");
+    }
+
+    /** Brings Ignored accounts back to Unmatched, with their suggestions, to be matched. */
+    @Transactional
+    public void unignore(String organizationKey, List<String> accountIds) {
+        move(organizationKey, accountIds, Set.of(MatchState.IGNORED), MatchState.UNMATCHED, "only an Ignored account can be matched back");
+    }
+
+    private void move(String organizationKey, List<String> accountIds, Set<MatchState> from, MatchState to, String hint) {
+        Map<String, Match> matches = existing(organizationKey, accountIds);
+        for (Match match : matches.values()) {
+            if (!from.contains(match.state())) {
+                throw MatchingException.conflict(match.logonName() + " is " + label(match.state()) + "; " + hint);
+            }
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        for (String accountId : matches.keySet()) {
+            jdbc.sql("update matches set state = ?, vault_record_id = null, problem = null, decided_at = ? "
+                    + "where organization_key = ? and account_id = ?").params(to.name(), now, organizationKey, accountId).update();
+        }
+    }
+
+    private Map<String, Match> existing(String organizationKey, List<String> accountIds) {
+        organization(organizationKey);
+        if (accountIds.isEmpty()) {
+            throw MatchingException.invalid("no accounts given");
+        }
+        Set<String> distinct = new HashSet<>(accountIds);
+        if (distinct.size() != accountIds.size()) {
+            throw MatchingException.invalid("an account is named twice");
+        }
+        Map<String, Match> found = jdbc.sql("select " + COLUMNS + " from matches where organization_key = :organization "
+                + "and account_id in (:ids) and in_directory")
+                .param("organization", organizationKey).param("ids", List.copyOf(distinct))
+                .query(Matches::toMatch).list().stream().collect(Collectors.toMap(Match::accountId, Function.identity()));
+        List<String> unknown = accountIds.stream().filter(id -> !found.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw MatchingException.invalid("no account " + unknown + " in " + organizationKey + "'s directory (as of the last sync)");
+        }
+        return found;
+    }
+
+    /** The approved vault record of an account still in the directory, if any. */
     public Optional<String> approvedRecord(String organizationKey, String accountId) {
-        return jdbc.sql("select vault_record_id from account_matches where organization_key = ? and account_id = ? and state = 'MATCHED'")
+        return jdbc.sql("select vault_record_id from matches where organization_key = ? and account_id = ? "
+                + "and state = 'MATCHED' and in_directory")
             .params(organizationKey, accountId)
             .query(String.class)
             .optional();
@@ -78,5 +317,34 @@ public class Matches {
             .orElseGet(() -> new Resolution(Resolution.Outcome.NOT_MATCHED,
                     "the account " + found.logonName() + " is not matched to an approved vault record",
                     key, found.id(), found.logonName(), ""));
+    }
+
+    private Organization organization(String organizationKey) {
+        return organizations.byKey(organizationKey)
+                .orElseThrow(() -> MatchingException.invalid("no organization " + organizationKey));
+    }
+
+    private static String label(MatchState state) {
+        return switch (state) {
+            case UNMATCHED -> "Unmatched";
+            case MATCHED -> "Matched";
+            case IGNORED -> "Ignored";
+        };
+    }
+
+    private static String clip(String value, int length) {
+        return value == null ? "" : value.length() > length ? value.substring(0, length) : value;
+    }
+
+    private static Match toMatch(ResultSet row, int index) throws SQLException {
+        String suggested = row.getString("suggested_record_ids");
+        Timestamp decided = row.getTimestamp("decided_at");
+        return new Match(row.getString("organization_key"), row.getString("account_id"),
+                DirectoryAccount.Source.valueOf(row.getString("source")), row.getString("logon_name"), row.getString("domain"),
+                row.getString("display_name"), row.getBoolean("enabled"), DirectoryAccount.Privilege.valueOf(row.getString("privilege")),
+                row.getBoolean("in_directory"), MatchState.valueOf(row.getString("state")),
+                Optional.ofNullable(row.getString("vault_record_id")),
+                suggested == null || suggested.isEmpty() ? List.of() : Arrays.asList(suggested.split(",")),
+                Optional.ofNullable(row.getString("problem")), Optional.ofNullable(decided).map(Timestamp::toInstant));
     }
 }

@@ -2,7 +2,10 @@ package io.rotabot.sandbox;
 
 import io.rotabot.directory.Directory;
 import io.rotabot.directory.DirectoryAccount;
+import io.rotabot.matching.Approval;
 import io.rotabot.matching.Matches;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -11,8 +14,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Approves the demo's matches — looked up in the sandbox directory through the real AD adapter, the
- * way a technician would approve them — and says how to send a demo ticket.
+ * Syncs the demo's organizations and approves three suggested matches — through the real AD and
+ * IT Glue clients, the way a technician would — and says how to send a demo ticket.
  */
 @Component
 @Profile("demo")
@@ -32,9 +35,11 @@ class DemoGuide {
 
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
-        approve("acme", "alice@acme.test", "5001");
-        approve("acme", "bob@acme.test", "5002");
-        approve("globex", "carol@globex.test", "6001");
+        matches.sync("acme");
+        matches.sync("globex");
+        approveSuggestion("acme", "alice@acme.test");
+        approveSuggestion("acme", "bob@acme.test");
+        approveSuggestion("globex", "carol@globex.test");
         log.info("""
 
                 ==== Rotabot demo is running ====
@@ -42,16 +47,20 @@ class DemoGuide {
                     docker/demo-ticket.sh alice@acme.test "Forgot my password" "Hi, I forgot my password and I am locked out."
                 Other requesters: bob@acme.test, carol@globex.test (matched); dave.admin@acme.test (not matched);
                 erin@globex.test (no account). A ticket about the Wi-Fi password is not a reset.
+                Matches:              curl -u admin:demo {}/api/organizations/acme/matches
                 Cockpit and Tasklist: {}/camunda (admin / demo)
                 Rotations (REST):     curl -u admin:demo {}/api/rotations
                 A ticket and its notes: {}/sandbox/tickets/<ticket id>
                 A vault record and its revisions: the link in the note
-                """, baseUrl, baseUrl, baseUrl);
+                """, baseUrl, baseUrl, baseUrl, baseUrl);
     }
 
-    private void approve(String organization, String email, String vaultRecordId) {
+    /** As a technician would: take the single suggestion the sync made for the account. */
+    private void approveSuggestion(String organization, String email) {
         DirectoryAccount account = directory.findByEmail(organization, email)
                 .orElseThrow(() -> new IllegalStateException("The sandbox directory has no " + email));
-        matches.approve(organization, account.id(), account.logonName(), vaultRecordId);
+        if (matches.approvedRecord(organization, account.id()).isEmpty()) {
+            matches.approve(organization, List.of(new Approval(account.id(), Optional.empty())));
+        }
     }
 }

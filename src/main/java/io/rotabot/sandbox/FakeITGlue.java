@@ -31,6 +31,10 @@ class FakeITGlue {
     static final String JSON_API = "application/vnd.api+json";
     private static final String API = "/sandbox/itglue";
 
+    /** IT Glue organizations of the demo, with the Autotask company each is synced with. */
+    private static final Map<Long, DemoOrganization> ORGANIZATIONS = Map.of(
+            3821001L, new DemoOrganization("ACME Ltd", 1001), 3821002L, new DemoOrganization("Globex Corp", 2002));
+
     private final Map<String, PasswordRecord> records = new ConcurrentHashMap<>();
     private final String apiKey;
     private final String webAddress;
@@ -42,6 +46,48 @@ class FakeITGlue {
         record("5002", 3821001, "ACME Ltd", "Bob Brown (AD)", "bob@acme.test", "Initial-Passw0rd-bob!");
         record("5003", 3821001, "ACME Ltd", "Dave Admin (AD)", "adm-dave@acme.test", "Initial-Passw0rd-dave!");
         record("6001", 3821002, "Globex Corp", "Carol Clark (AD)", "carol@globex.test", "Initial-Passw0rd-carol!");
+    }
+
+    @GetMapping(value = API + "/organizations", produces = JSON_API)
+    ResponseEntity<?> organizations(@RequestParam(name = "filter[psa_id]", required = false) String psaId,
+                                    HttpServletRequest request) {
+        if (!apiKey.equals(request.getHeader("x-api-key"))) {
+            return error(HttpStatus.UNAUTHORIZED, "Unauthorized", "Your API key is invalid");
+        }
+        List<Map<String, Object>> organizations = ORGANIZATIONS.entrySet().stream()
+                .filter(o -> psaId == null || psaId.equals(Long.toString(o.getValue().psaId())))
+                .map(o -> Map.<String, Object>of("id", Long.toString(o.getKey()), "type", "organizations",
+                        "attributes", Map.of("name", o.getValue().name(), "organization-status-name", "Active")))
+                .toList();
+        return ResponseEntity.ok(Map.of("data", organizations, "meta", meta(1, 1, organizations.size())));
+    }
+
+    @GetMapping(value = API + "/passwords", produces = JSON_API)
+    ResponseEntity<?> list(@RequestParam(name = "filter[organization_id]") long organizationId,
+                           @RequestParam(name = "page[number]", defaultValue = "1") int page,
+                           @RequestParam(name = "page[size]", defaultValue = "50") int size, HttpServletRequest request) {
+        if (!apiKey.equals(request.getHeader("x-api-key"))) {
+            return error(HttpStatus.UNAUTHORIZED, "Unauthorized", "Your API key is invalid");
+        }
+        if (page < 1 || size < 1 || size > 1000) {
+            return error(HttpStatus.BAD_REQUEST, "Bad Request", "page[number] >= 1 and 1 <= page[size] <= 1000");
+        }
+        List<PasswordRecord> all = records.values().stream().filter(r -> r.organizationId == organizationId)
+                .sorted(java.util.Comparator.comparing(r -> r.id)).toList();
+        int pages = Math.max(1, (all.size() + size - 1) / size);
+        List<Map<String, Object>> data = all.stream().skip((long) (page - 1) * size).limit(size)
+                .map(r -> r.resource(false)).toList();
+        return ResponseEntity.ok(Map.of("data", data, "meta", meta(page, pages, all.size())));
+    }
+
+    private static Map<String, Object> meta(int page, int pages, int count) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("current-page", page);
+        meta.put("next-page", page < pages ? page + 1 : null);
+        meta.put("prev-page", page > 1 ? page - 1 : null);
+        meta.put("total-pages", pages);
+        meta.put("total-count", count);
+        return meta;
     }
 
     @GetMapping(value = API + "/passwords/{id}", produces = JSON_API)
@@ -96,6 +142,9 @@ class FakeITGlue {
     private static ResponseEntity<?> error(HttpStatus status, String title, String detail) {
         return ResponseEntity.status(status).header("Content-Type", JSON_API).body(Map.of("errors",
                 List.of(Map.of("status", Integer.toString(status.value()), "title", title, "detail", detail))));
+    }
+
+    private record DemoOrganization(String name, long psaId) {
     }
 
     /** One password record and the history of its password changes (times only). */

@@ -79,6 +79,22 @@ public final class VendorStubs {
                 .withTransformerParameter("username", username);
     }
 
+    /** The organization's password list, one page, records as "id:username" (archived when the id ends in "a"). */
+    public static void itglueRecordList(WireMockServer itglue, long organizationId, String... records) {
+        StringBuilder data = new StringBuilder();
+        for (String record : records) {
+            String id = record.substring(0, record.indexOf(':'));
+            ObjectNode resource = (ObjectNode) passwordDocument(id, organizationId, record.substring(id.length() + 1), null).get("data");
+            ((ObjectNode) resource.get("attributes")).put("archived", id.endsWith("a"));
+            data.append(data.length() == 0 ? "" : ",").append(resource);
+        }
+        itglue.stubFor(get(urlPathEqualTo("/passwords")).withQueryParam("filter[organization_id]", equalTo(Long.toString(organizationId)))
+                .withHeader("x-api-key", equalTo(ITGLUE_KEY))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON_API).withBody("{\"data\":[" + data
+                        + "],\"meta\":{\"current-page\":1,\"next-page\":null,\"prev-page\":null,\"total-pages\":1,"
+                        + "\"total-count\":" + records.length + "}}")));
+    }
+
     public static String resourceUrl(long organizationId, String recordId) {
         return "https://msp.itglue.com/" + organizationId + "/passwords/" + recordId;
     }

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.rotabot.directory.Directory;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.intake.WebhookSignature;
+import io.rotabot.matching.Approval;
 import io.rotabot.matching.Matches;
 import io.rotabot.testing.EndToEndEnvironment;
 import io.rotabot.testing.VendorStubs;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -64,7 +66,11 @@ class TicketToRotationTest extends EndToEndEnvironment {
     @BeforeEach
     void aliceIsMatchedToHerVaultRecord() {
         DirectoryAccount alice = directory.findByEmail("acme", "alice@acme.test").orElseThrow();
-        matches.approve("acme", alice.id(), alice.logonName(), "5001");
+        VendorStubs.itglueRecordList(ITGLUE, ACME_ITGLUE, "5001:alice@acme.test", "5002:bob@acme.test");
+        matches.sync("acme");
+        if (matches.approvedRecord("acme", alice.id()).isEmpty()) {
+            matches.approve("acme", List.of(new Approval(alice.id(), Optional.empty())));
+        }
         VendorStubs.autotaskContact(AUTOTASK, ALICE_CONTACT, ACME_COMPANY, "alice@acme.test");
         VendorStubs.itglueRecord(ITGLUE, "5001", ACME_ITGLUE, "alice@acme.test");
     }

@@ -1,0 +1,133 @@
+package io.rotabot.console;
+
+import io.rotabot.matching.Approval;
+import io.rotabot.matching.Match;
+import io.rotabot.matching.MatchPage;
+import io.rotabot.matching.MatchState;
+import io.rotabot.matching.Matches;
+import io.rotabot.matching.SyncResult;
+import io.rotabot.vault.VaultRecord;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Matching for administrators: list an organization's accounts with their suggested records (single
+ * suggestions first), sync, and approve, ignore, remove or match back — one account or many at once.
+ */
+@RestController
+@RequestMapping("/api/organizations/{organization}/matches")
+class MatchesController {
+
+    private final Matches matches;
+
+    MatchesController(Matches matches) {
+        this.matches = matches;
+    }
+
+    @GetMapping
+    MatchPageView list(@PathVariable String organization, @RequestParam Optional<MatchState> state,
+                       @RequestParam(defaultValue = "true") boolean suggestedFirst,
+                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        MatchPage found = matches.list(organization, state, suggestedFirst, page, size);
+        Set<String> recordIds = new HashSet<>();
+        found.items().forEach(m -> {
+            recordIds.addAll(m.suggestedRecordIds());
+            m.vaultRecordId().ifPresent(recordIds::add);
+        });
+        Map<String, VaultRecord> records = matches.records(organization, recordIds);
+        return new MatchPageView(found.items().stream().map(m -> MatchView.of(m, records)).toList(),
+                found.total(), found.page(), found.size());
+    }
+
+    @PostMapping("/sync")
+    SyncResult sync(@PathVariable String organization) {
+        return matches.sync(organization);
+    }
+
+    @PostMapping("/approve")
+    ResponseEntity<Void> approve(@PathVariable String organization, @Valid @RequestBody Approvals request) {
+        matches.approve(organization, request.approvals().stream()
+                .map(a -> new Approval(a.accountId(), Optional.ofNullable(a.vaultRecordId()))).toList());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/ignore")
+    ResponseEntity<Void> ignore(@PathVariable String organization, @Valid @RequestBody Accounts request) {
+        matches.ignore(organization, request.accountIds());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/remove")
+    ResponseEntity<Void> remove(@PathVariable String organization, @Valid @RequestBody Removal request) {
+        matches.remove(organization, request.accountIds(), request.ignore());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/unignore")
+    ResponseEntity<Void> unignore(@PathVariable String organization, @Valid @RequestBody Accounts request) {
+        matches.unignore(organization, request.accountIds());
+        return ResponseEntity.noContent().build();
+    }
+
+    record Approvals(@NotEmpty @Size(max = 1000) List<@Valid ApprovalItem> approvals) {
+    }
+
+    record ApprovalItem(@NotBlank String accountId, String vaultRecordId) {
+    }
+
+    record Accounts(@NotEmpty @Size(max = 1000) List<@NotBlank String> accountIds) {
+    }
+
+    record Removal(@NotEmpty @Size(max = 1000) List<@NotBlank String> accountIds, boolean ignore) {
+    }
+
+    record MatchPageView(List<MatchView> items, long total, int page, int size) {
+    }
+
+    record RecordView(String id, String name, String username, boolean restricted, boolean archived, String resourceUrl) {
+
+        static RecordView of(String id, Map<String, VaultRecord> records) {
+            VaultRecord record = records.get(id);
+            return record == null ? new RecordView(id, "", "", false, false, "")
+                    : new RecordView(id, record.name(), record.username(), record.restricted(), record.archived(), record.resourceUrl());
+        }
+    }
+
+    /** One account: its state as users know it, and "single", "several" or "none" for its suggestions. */
+    record MatchView(String accountId, String logonName, String domain, String displayName, String source, boolean enabled,
+                     String privilege, boolean inDirectory, String state, RecordView vaultRecord, List<RecordView> suggestions,
+                     String suggestion, String problem, Instant decidedAt) {
+
+        static MatchView of(Match m, Map<String, VaultRecord> records) {
+            String suggestion = m.suggestedRecordIds().isEmpty() ? "none" : m.singleSuggestion() ? "single" : "several";
+            String state = switch (m.state()) {
+                case UNMATCHED -> "Unmatched";
+                case MATCHED -> "Matched";
+                case IGNORED -> "Ignored";
+            };
+            return new MatchView(m.accountId(), m.logonName(), m.domain(), m.displayName(), m.source().name(), m.enabled(),
+                    m.privilege().name(), m.inDirectory(), state, m.vaultRecordId().map(id -> RecordView.of(id, records)).orElse(null),
+                    m.suggestedRecordIds().stream().map(id -> RecordView.of(id, records)).toList(), suggestion,
+                    m.problem().orElse(null), m.decidedAt().orElse(null));
+        }
+    }
+}
