@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotabot.testing.EndToEndEnvironment;
+import io.rotabot.testing.VendorStubs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,6 +63,32 @@ class ConsoleApiTest extends EndToEndEnvironment {
         assertThat(get("/api/directories/umbrella/diagnosis", true).statusCode()).isEqualTo(404);
         assertThat(get("/api/directories/acme/diagnosis", false).statusCode()).isEqualTo(401);
         assertThat(get("/api/directories/acme/accounts", false).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void matchingOverHttpSyncsListsAndRefusesBadMovesWithAReason() throws Exception {
+        VendorStubs.itglueRecordList(ITGLUE, ACME_ITGLUE, "5001:alice@acme.test", "5002:bob@acme.test", "5003:ACME\\adm-dave");
+
+        HttpResponse<String> sync = post("/api/organizations/acme/matches/sync", "", true);
+        JsonNode page = json.readTree(get("/api/organizations/acme/matches?state=UNMATCHED&size=2", true).body());
+        HttpResponse<String> several = post("/api/organizations/acme/matches/approve",
+                "{\"approvals\":[{\"accountId\":\"no-such-account\"}]}", true);
+        HttpResponse<String> empty = post("/api/organizations/acme/matches/ignore", "{\"accountIds\":[]}", true);
+        HttpResponse<String> tooBig = get("/api/organizations/acme/matches?size=1000", true);
+        HttpResponse<String> badState = get("/api/organizations/acme/matches?state=SOMETIMES", true);
+
+        assertThat(sync.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(sync.body()).path("records").asInt()).isEqualTo(3);
+        assertThat(page.path("size").asInt()).isEqualTo(2);
+        assertThat(page.path("items")).hasSizeLessThanOrEqualTo(2);
+        assertThat(page.path("items").path(0).path("suggestion").asText()).as("single suggestions first").isEqualTo("single");
+        assertThat(page.path("items").path(0).path("suggestions").path(0).path("resourceUrl").asText()).startsWith("https://msp.itglue.com/");
+        assertThat(several.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(several.body()).path("detail").asText()).contains("no account [no-such-account]");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(tooBig.statusCode()).isEqualTo(400);
+        assertThat(badState.statusCode()).isEqualTo(400);
+        assertThat(post("/api/organizations/acme/matches/sync", "", false).statusCode()).isEqualTo(401);
     }
 
     @Test

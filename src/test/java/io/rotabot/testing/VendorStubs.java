@@ -79,13 +79,13 @@ public final class VendorStubs {
                 .withTransformerParameter("username", username);
     }
 
-    /** The organization's password list, one page, records as "id:username" (archived when the id ends in "a"). */
+    /** The organization's password list, one page, records as "id:username", or "id:username:archived". */
     public static void itglueRecordList(WireMockServer itglue, long organizationId, String... records) {
         StringBuilder data = new StringBuilder();
         for (String record : records) {
-            String id = record.substring(0, record.indexOf(':'));
-            ObjectNode resource = (ObjectNode) passwordDocument(id, organizationId, record.substring(id.length() + 1), null).get("data");
-            ((ObjectNode) resource.get("attributes")).put("archived", id.endsWith("a"));
+            String[] parts = record.split(":", 3);
+            ObjectNode resource = (ObjectNode) passwordDocument(parts[0], organizationId, parts[1], null).get("data");
+            ((ObjectNode) resource.get("attributes")).put("archived", parts.length == 3 && parts[2].equals("archived"));
             data.append(data.length() == 0 ? "" : ",").append(resource);
         }
         itglue.stubFor(get(urlPathEqualTo("/passwords")).withQueryParam("filter[organization_id]", equalTo(Long.toString(organizationId)))

@@ -1,0 +1,232 @@
+package io.rotabot.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ModifyDNRequest;
+import com.unboundid.util.ssl.PEMFileTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+import io.rotabot.directory.Directory;
+import io.rotabot.testing.EndToEndEnvironment;
+import io.rotabot.testing.VendorStubs;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Matching against the sandbox directory and IT Glue stubs: every state move, what a sync does to
+ * matches whose account or record changed, and that nothing is half-done when a move is refused.
+ */
+class MatchesTest extends EndToEndEnvironment {
+
+    private static final String USERS = "CN=Users,DC=acme,DC=test";
+
+    @Autowired
+    Matches matches;
+    @Autowired
+    Directory directory;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 5);
+
+    @Test
+    void aSyncSuggestsAndListsSingleSuggestionsFirst() throws Exception {
+        String single = user("single");
+        String several = user("several");
+        String none = user("none");
+        records("r1:ACME\\" + run + "single", "r2:" + run + "several", "r3:" + run + "several@acme.test",
+                "r4:ACME\\" + run + "none:archived");
+
+        SyncResult result = matches.sync("acme");
+
+        assertThat(result.newAccounts()).isGreaterThanOrEqualTo(3);
+        assertThat(match(single).suggestedRecordIds()).containsExactly(id("r1"));
+        assertThat(match(several).suggestedRecordIds()).containsExactlyInAnyOrder(id("r2"), id("r3"));
+        assertThat(match(none).suggestedRecordIds()).as("archived records are not offered").isEmpty();
+        List<Match> unmatched = matches.list("acme", Optional.of(MatchState.UNMATCHED), true, 0, 500).items();
+        int firstNotSingle = indexWhere(unmatched, m -> !m.singleSuggestion());
+        assertThat(unmatched.subList(firstNotSingle, unmatched.size())).noneMatch(Match::singleSuggestion);
+        assertThat(unmatched.subList(0, firstNotSingle)).extracting(Match::accountId).contains(single);
+    }
+
+    @Test
+    void approvalTakesTheSingleSuggestionOrTheChosenRecordAndNothingElse() throws Exception {
+        String single = user("single");
+        String several = user("several");
+        records("r1:ACME\\" + run + "single", "r2:" + run + "several", "r3:" + run + "several@acme.test");
+        matches.sync("acme");
+
+        assertThatThrownBy(() -> matches.approve("acme", List.of(approval(single, null), approval(several, null))))
+                .isInstanceOf(MatchingException.class).hasMessageContaining("has 2 suggested records; choose");
+        assertThat(match(single).state()).as("all or nothing").isEqualTo(MatchState.UNMATCHED);
+        assertThatThrownBy(() -> matches.approve("acme", List.of(approval(several, "no-such-record"))))
+                .hasMessageContaining("is not a record of acme");
+
+        matches.approve("acme", List.of(approval(single, null), approval(several, id("r3"))));
+
+        assertThat(match(single).vaultRecordId()).contains(id("r1"));
+        assertThat(match(several).vaultRecordId()).contains(id("r3"));
+        assertThat(matches.approvedRecord("acme", several)).contains(id("r3"));
+    }
+
+    @Test
+    void aRecordIsTheMatchOfOneAccountOnly() throws Exception {
+        String first = user("first");
+        String second = user("second");
+        records("r1:" + run + "first");
+        matches.sync("acme");
+        matches.approve("acme", List.of(approval(first, id("r1"))));
+
+        assertThatThrownBy(() -> matches.approve("acme", List.of(approval(second, id("r1")))))
+                .isInstanceOfSatisfying(MatchingException.class, e -> assertThat(e.conflict()).isTrue())
+                .hasMessageContaining("already the match of " + run + "first");
+        assertThatThrownBy(() -> matches.approve("acme", List.of(approval(first, id("r1")))))
+                .hasMessageContaining("is Matched; remove its match before choosing another record");
+    }
+
+    @Test
+    void ignoreRemoveAndMatchBackMoveOnlyFromTheRightStates() throws Exception {
+        String one = user("one");
+        String two = user("two");
+        records("r1:" + run + "one", "r2:" + run + "two");
+        matches.sync("acme");
+        matches.approve("acme", List.of(approval(one, null)));
+
+        assertThatThrownBy(() -> matches.ignore("acme", List.of(one, two))).hasMessageContaining("is Matched");
+        assertThat(match(two).state()).isEqualTo(MatchState.UNMATCHED);
+        matches.ignore("acme", List.of(two));
+        assertThat(match(two).state()).isEqualTo(MatchState.IGNORED);
+        assertThatThrownBy(() -> matches.approve("acme", List.of(approval(two, null)))).hasMessageContaining("match it back");
+
+        matches.unignore("acme", List.of(two));
+        assertThat(match(two).state()).isEqualTo(MatchState.UNMATCHED);
+        matches.remove("acme", List.of(one), false);
+        assertThat(match(one).state()).isEqualTo(MatchState.UNMATCHED);
+        assertThat(match(one).vaultRecordId()).isEmpty();
+        matches.approve("acme", List.of(approval(one, null)));
+        matches.remove("acme", List.of(one), true);
+        assertThat(match(one).state()).as("removed straight to Ignored").isEqualTo(MatchState.IGNORED);
+        assertThatThrownBy(() -> matches.remove("acme", List.of(one), false)).hasMessageContaining("only a Matched account");
+        assertThatThrownBy(() -> matches.unignore("acme", List.of(two))).hasMessageContaining("only an Ignored account");
+        assertThatThrownBy(() -> matches.ignore("acme", List.of("no-such-account"))).hasMessageContaining("no account [no-such-account]");
+    }
+
+    @Test
+    void ignoredAccountsAreNotCountedAsUnmatched() throws Exception {
+        String one = user("one");
+        records();
+        matches.sync("acme");
+        long before = matches.sync("acme").unmatched();
+
+        matches.ignore("acme", List.of(one));
+
+        assertThat(matches.sync("acme").unmatched()).isEqualTo(before - 1);
+    }
+
+    @Test
+    void aRenamedAccountKeepsItsMatchByItsImmutableId() throws Exception {
+        String account = user("rename");
+        records("r1:" + run + "rename");
+        matches.sync("acme");
+        matches.approve("acme", List.of(approval(account, null)));
+
+        try (LDAPConnection ldap = ldap()) {
+            ldap.modifyDN(new ModifyDNRequest("CN=" + run + "rename," + USERS, "CN=" + run + "renamed", true));
+            ldap.modify("CN=" + run + "renamed," + USERS,
+                    new Modification(ModificationType.REPLACE, "userPrincipalName", run + "renamed@acme.test"));
+        }
+        matches.sync("acme");
+
+        assertThat(match(account).state()).isEqualTo(MatchState.MATCHED);
+        assertThat(match(account).logonName()).isEqualTo(run + "renamed@acme.test");
+        assertThat(match(account).vaultRecordId()).contains(id("r1"));
+    }
+
+    @Test
+    void aDeletedAccountADeletedRecordAndAnArchivedRecordUndoTheirMatchesAndSaySo() throws Exception {
+        String gone = user("gone");
+        String orphan = user("orphan");
+        String dusty = user("dusty");
+        records("r1:" + run + "gone", "r2:" + run + "orphan", "r3:" + run + "dusty");
+        matches.sync("acme");
+        matches.approve("acme", List.of(approval(gone, null), approval(orphan, null), approval(dusty, null)));
+
+        try (LDAPConnection ldap = ldap()) {
+            ldap.delete("CN=" + run + "gone," + USERS);
+        }
+        records("r1:" + run + "gone", "r3:" + run + "dusty:archived");
+        SyncResult result = matches.sync("acme");
+
+        assertThat(result.invalidated()).isEqualTo(3);
+        Match deleted = matches.list("acme", Optional.empty(), false, 0, 500).items().stream()
+                .filter(m -> m.accountId().equals(gone)).findFirst().orElseThrow();
+        assertThat(deleted.inDirectory()).isFalse();
+        assertThat(deleted.problem()).contains("the account was deleted from the directory");
+        assertThat(match(orphan).problem()).contains("the vault record " + id("r2") + " was deleted from the vault");
+        assertThat(match(orphan).state()).isEqualTo(MatchState.UNMATCHED);
+        assertThat(match(dusty).problem()).contains("the vault record " + id("r3") + " was archived");
+        assertThat(matches.approvedRecord("acme", gone)).isEmpty();
+        assertThat(matches.approvedRecord("acme", orphan)).isEmpty();
+        assertThat(matches.approvedRecord("acme", dusty)).isEmpty();
+    }
+
+    private Match match(String accountId) {
+        return matches.list("acme", Optional.empty(), false, 0, 500).items().stream()
+                .filter(m -> m.accountId().equals(accountId)).findFirst().orElseThrow();
+    }
+
+    private static Approval approval(String accountId, String recordId) {
+        return new Approval(accountId, Optional.ofNullable(recordId));
+    }
+
+    /** Record ids are made unique per test run: "r1" becomes "r1" + run. */
+    private String id(String record) {
+        return record + run;
+    }
+
+    private void records(String... records) {
+        String[] unique = new String[records.length];
+        for (int i = 0; i < records.length; i++) {
+            String local = records[i].substring(0, records[i].indexOf(':'));
+            unique[i] = id(local) + records[i].substring(local.length());
+        }
+        VendorStubs.itglueRecordList(ITGLUE, ACME_ITGLUE, unique);
+    }
+
+    /** A new account in the sandbox directory; AD gives every account an objectGUID, so this does too. */
+    private String user(String name) throws Exception {
+        UUID guid = UUID.randomUUID();
+        byte[] bytes = ByteBuffer.allocate(16).putLong(guid.getMostSignificantBits()).putLong(guid.getLeastSignificantBits()).array();
+        try (LDAPConnection ldap = ldap()) {
+            ldap.add(new Entry("CN=" + run + name + "," + USERS,
+                    new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
+                    new Attribute("cn", run + name), new Attribute("sn", name), new Attribute("sAMAccountName", run + name),
+                    new Attribute("userPrincipalName", run + name + "@acme.test"), new Attribute("objectGUID", bytes),
+                    new Attribute("userAccountControl", "512")));
+        }
+        return directory.findByEmail("acme", run + name + "@acme.test").orElseThrow().id();
+    }
+
+    private static LDAPConnection ldap() throws Exception {
+        SSLUtil tls = new SSLUtil(new PEMFileTrustManager(LDAP.caCertificate().toFile()));
+        LDAPConnection connection = new LDAPConnection(tls.createSSLSocketFactory(), "localhost", LDAP.port());
+        connection.bind("CN=Rotabot Service,CN=Users,DC=acme,DC=test", "Demo-Svc-Passw0rd-acme!");
+        return connection;
+    }
+
+    private static int indexWhere(List<Match> matches, java.util.function.Predicate<Match> condition) {
+        for (int i = 0; i < matches.size(); i++) {
+            if (condition.test(matches.get(i))) {
+                return i;
+            }
+        }
+        return matches.size();
+    }
+}
