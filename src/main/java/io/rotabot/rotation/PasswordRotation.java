@@ -4,6 +4,7 @@ import io.rotabot.directory.Directory;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.PasswordChange;
+import io.rotabot.matching.Matches;
 import io.rotabot.organization.Organization;
 import io.rotabot.organization.Organizations;
 import io.rotabot.policy.PasswordGenerator;
@@ -42,10 +43,12 @@ public class PasswordRotation {
     private final PasswordGenerator generator;
     private final SecretCipher cipher;
     private final ApplicationEventPublisher events;
+    private final Matches matches;
 
     PasswordRotation(Rotations rotations, Organizations organizations, Directory directory, Vault vault,
                      PasswordPolicies policies, PasswordGenerator generator, SecretCipher cipher,
-                     ApplicationEventPublisher events) {
+                     ApplicationEventPublisher events, Matches matches) {
+        this.matches = matches;
         this.rotations = rotations;
         this.organizations = organizations;
         this.directory = directory;
@@ -86,6 +89,11 @@ public class PasswordRotation {
                     "the account no longer exists in the directory");
         }
         String name = account.get().logonName();
+        if (!matches.approvedRecord(organization.key(), request.accountId()).filter(request.vaultRecordId()::equals).isPresent()) {
+            return finishedBeforeStart(request, name, RotationStatus.NOT_PERMITTED,
+                    "the account is not matched to vault record " + request.vaultRecordId()
+                    + "; only an approved match may be rotated");
+        }
         Optional<VaultRecord> record = vault.record(request.vaultRecordId());
         if (record.isEmpty()) {
             return finishedBeforeStart(request, name, RotationStatus.FAILED,

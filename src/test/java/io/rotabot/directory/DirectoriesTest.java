@@ -94,6 +94,7 @@ class DirectoriesTest extends EndToEndEnvironment {
     @Test
     void aCloudUserIsRotatedThroughGraphAndTheVaultGetsTheSamePassword() throws Exception {
         GRAPH.server().stubFor(patch(urlPathEqualTo("/v1.0/users/" + FRANK)).willReturn(aResponse().withStatus(204)));
+        approvedMatch(FRANK, "5101", "frank@acme.test");
         VendorStubs.itglueRecord(ITGLUE, "5101", ACME_ITGLUE, "frank@acme.test");
 
         Rotation done = rotation.rotate(new RotationRequest("entra-" + UUID.randomUUID(), "acme", FRANK, "5101", Optional.empty()));
@@ -117,6 +118,7 @@ class DirectoriesTest extends EndToEndEnvironment {
         GRAPH.server().stubFor(patch(urlPathEqualTo("/v1.0/users/" + FRANK)).willReturn(aResponse().withStatus(403)
                 .withHeader("Content-Type", "application/json").withBody(GraphStubs.graphError("Authorization_RequestDenied",
                         "Insufficient privileges to complete the operation."))));
+        approvedMatch(FRANK, "5102", "frank@acme.test");
         VendorStubs.itglueRecord(ITGLUE, "5102", ACME_ITGLUE, "frank@acme.test");
 
         Rotation refused = rotation.rotate(new RotationRequest("entra-admin-" + UUID.randomUUID(), "acme", FRANK, "5102",

@@ -30,8 +30,6 @@ class MatchesTest extends EndToEndEnvironment {
     private static final String USERS = "CN=Users,DC=acme,DC=test";
 
     @Autowired
-    Matches matches;
-    @Autowired
     Directory directory;
 
     private final String run = UUID.randomUUID().toString().substring(0, 5);

@@ -61,6 +61,7 @@ class RotationJournalTest extends EndToEndEnvironment {
     @Test
     void keepsThePasswordThroughAVaultOutageAndStoresTheSameOneLater() throws Exception {
         DirectoryAccount dave = directory.findByEmail("acme", "dave.admin@acme.test").orElseThrow();
+        approvedMatch(dave.id(), "5003", "adm-dave@acme.test");
         VendorStubs.itglueRecord(ITGLUE, "5003", ACME_ITGLUE, "adm-dave@acme.test");
         ITGLUE.stubFor(patch(urlPathEqualTo("/passwords/5003")).atPriority(1).willReturn(aResponse().withStatus(503)
                 .withHeader("Content-Type", VendorStubs.JSON_API).withHeader("Retry-After", "0")
@@ -79,7 +80,7 @@ class RotationJournalTest extends EndToEndEnvironment {
 
         ITGLUE.resetAll();
         VendorStubs.itglueRecord(ITGLUE, "5003", ACME_ITGLUE, "adm-dave@acme.test");
-        Rotation done = rotation.rotate(request);
+        Rotation done = rotation.resume(waiting.id());
 
         assertThat(done.id()).isEqualTo(waiting.id());
         assertThat(done.status()).isEqualTo(RotationStatus.SUCCESSFUL);
@@ -124,6 +125,7 @@ class RotationJournalTest extends EndToEndEnvironment {
     @Test
     void anAccountWithAnUnfinishedRotationIsNotRotatedAgainUntilItFinishes() {
         DirectoryAccount bob = directory.findByEmail("acme", "bob@acme.test").orElseThrow();
+        approvedMatch(bob.id(), "5002", "bob@acme.test");
         VendorStubs.itglueRecord(ITGLUE, "5002", ACME_ITGLUE, "bob@acme.test");
         String first = UUID.randomUUID().toString();
         rotations.begin(request("first-" + first, bob, "5002"), bob.logonName(), first,
@@ -139,8 +141,25 @@ class RotationJournalTest extends EndToEndEnvironment {
     }
 
     @Test
+    void anAccountWithoutAnApprovedMatchIsNeverRotated() {
+        DirectoryAccount dave = directory.findByEmail("acme", "dave.admin@acme.test").orElseThrow();
+        VendorStubs.itglueRecordList(ITGLUE, ACME_ITGLUE, "5003:adm-dave@acme.test");
+        matches.sync("acme");
+        if (matches.approvedRecord("acme", dave.id()).isPresent()) {
+            matches.remove("acme", List.of(dave.id()), false);
+        }
+
+        Rotation refused = rotation.rotate(request("unapproved-" + UUID.randomUUID(), dave, "5003"));
+
+        assertThat(refused.status()).isEqualTo(RotationStatus.NOT_PERMITTED);
+        assertThat(refused.reason()).contains("only an approved match may be rotated");
+        assertThat(ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/5003")))).isEmpty();
+    }
+
+    @Test
     void aVaultRecordOfAnotherOrganizationIsNotPermittedAndNothingChanges() {
         DirectoryAccount bob = directory.findByEmail("acme", "bob@acme.test").orElseThrow();
+        approvedMatch(bob.id(), "7001", "bob@acme.test"); // a listing that wrongly included another organization's record
         VendorStubs.itglueRecord(ITGLUE, "7001", 9_999_999, "bob@acme.test");
 
         Rotation refused = rotation.rotate(request("cross-" + UUID.randomUUID(), bob, "7001"));

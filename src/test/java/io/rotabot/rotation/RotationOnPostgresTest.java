@@ -88,6 +88,7 @@ class RotationOnPostgresTest extends EndToEndEnvironment {
         assertThat(jdbc.sql("select count(*) from act_ge_property").query(Integer.class).single()).isPositive();
 
         DirectoryAccount bob = directory.findByEmail("acme", "bob@acme.test").orElseThrow();
+        approvedMatch(bob.id(), "5002", "bob@acme.test");
         VendorStubs.itglueRecord(ITGLUE, "5002", ACME_ITGLUE, "bob@acme.test");
         Rotation done = rotation.rotate(new RotationRequest("pg-" + UUID.randomUUID(), "acme", bob.id(), "5002", Optional.empty()));
 

@@ -10,7 +10,12 @@ import com.unboundid.util.ssl.SSLUtil;
 import io.rotabot.sandbox.SandboxDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.rotabot.matching.Approval;
+import io.rotabot.matching.Matches;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -87,6 +92,26 @@ public abstract class EndToEndEnvironment {
         properties.add("rotabot.directory.connections.initech.connect-timeout", () -> "1s");
         properties.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "100");
         properties.add("camunda.bpm.job-execution.max-wait", () -> "500");
+    }
+
+    @Autowired
+    protected Matches matches;
+
+    /**
+     * Makes the account's approved match this record, as a technician would: sync (the vault listing
+     * the record), then approve, undoing an earlier match of either side first.
+     */
+    protected void approvedMatch(String accountId, String recordId, String username) {
+        VendorStubs.itglueRecordList(ITGLUE, ACME_ITGLUE, recordId + ":" + username);
+        matches.sync("acme");
+        Optional<String> current = matches.approvedRecord("acme", accountId);
+        if (current.equals(Optional.of(recordId))) {
+            return;
+        }
+        if (current.isPresent()) {
+            matches.remove("acme", List.of(accountId), false);
+        }
+        matches.approve("acme", List.of(new Approval(accountId, Optional.of(recordId))));
     }
 
     @BeforeEach

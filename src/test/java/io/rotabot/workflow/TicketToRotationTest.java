@@ -56,8 +56,6 @@ class TicketToRotationTest extends EndToEndEnvironment {
     @Autowired
     Directory directory;
     @Autowired
-    Matches matches;
-    @Autowired
     JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
