@@ -84,3 +84,16 @@ create table audit_events (
     subject     varchar(256)  not null,
     detail      varchar(2000) not null
 );
+
+-- MSP customers: configured ones, and those synced from the vault; the Autotask company is mapped
+-- where configured or where the vault knows it.
+create table organizations (
+    organization_key       varchar(64)  primary key,
+    name                   varchar(256) not null,
+    itglue_organization_id bigint       not null,
+    autotask_company_id    bigint,
+    origin                 varchar(16)  not null,
+    updated_at             timestamp with time zone not null,
+    constraint organizations_one_per_vault_organization unique (itglue_organization_id),
+    constraint organizations_one_per_company unique (autotask_company_id)
+);

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Service;
 
@@ -21,6 +23,13 @@ public class Directories implements Directory {
 
     Directories(List<DirectoryAdapter> adapters) {
         this.adapters = adapters.stream().sorted(Comparator.comparing(DirectoryAdapter::source)).toList();
+    }
+
+    @Override
+    public Set<String> organizations() {
+        Set<String> all = new TreeSet<>();
+        adapters.forEach(a -> all.addAll(a.organizations()));
+        return all;
     }
 
     @Override

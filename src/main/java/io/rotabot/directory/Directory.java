@@ -3,12 +3,16 @@ package io.rotabot.directory;
 import io.rotabot.security.Secret;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The port to a customer's directory. Lookups and changes throw {@link DirectoryUnavailableException}
  * when the directory cannot answer; every answer it does give is a value.
  */
 public interface Directory {
+
+    /** The organizations with a directory connection. */
+    Set<String> organizations();
 
     /** The user account whose mail or UPN is this address, if exactly one has it. */
     Optional<DirectoryAccount> findByEmail(String organizationKey, String email);

@@ -1,7 +1,5 @@
 package io.rotabot.directory;
 
-import java.util.Set;
-
 /**
  * One kind of directory (an adapter in a sub-package). {@link Directories} routes each call to the
  * adapters that serve the organization, and each account to the adapter of its source.
@@ -9,9 +7,6 @@ import java.util.Set;
 public interface DirectoryAdapter extends Directory {
 
     DirectoryAccount.Source source();
-
-    /** The organizations with a connection of this kind. */
-    Set<String> organizations();
 
     default boolean serves(String organizationKey) {
         return organizations().contains(organizationKey);
