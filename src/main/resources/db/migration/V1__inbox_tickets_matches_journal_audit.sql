@@ -52,9 +52,12 @@ create table vault_records (
     record_id        varchar(64)   not null,
     name             varchar(512)  not null,
     username         varchar(512)  not null,
+    url              varchar(2000) not null,
+    category         varchar(256)  not null,
     resource_url     varchar(2000) not null,
     restricted       boolean       not null,
     archived         boolean       not null,
+    updated_at       timestamp with time zone,
     constraint vault_records_pk primary key (organization_key, record_id)
 );
 

@@ -103,12 +103,14 @@ class MatchesController {
     record MatchPageView(List<MatchView> items, long total, int page, int size) {
     }
 
-    record RecordView(String id, String name, String username, boolean restricted, boolean archived, String resourceUrl) {
+    record RecordView(String id, String name, String username, String url, String category, boolean restricted,
+                      boolean archived, String resourceUrl) {
 
         static RecordView of(String id, Map<String, VaultRecord> records) {
             VaultRecord record = records.get(id);
-            return record == null ? new RecordView(id, "", "", false, false, "")
-                    : new RecordView(id, record.name(), record.username(), record.restricted(), record.archived(), record.resourceUrl());
+            return record == null ? new RecordView(id, "", "", "", "", false, false, "")
+                    : new RecordView(id, record.name(), record.username(), record.url(), record.category(), record.restricted(),
+                            record.archived(), record.resourceUrl());
         }
     }
 

@@ -73,15 +73,18 @@ public class Matches {
                              List<Suggestions.Suggestion> suggestions) {
         Timestamp now = Timestamp.from(Instant.now());
         batch.update("delete from vault_records where organization_key = ?", organizationKey);
-        batch.batchUpdate("insert into vault_records (organization_key, record_id, name, username, resource_url, restricted, "
-                + "archived) values (?, ?, ?, ?, ?, ?, ?)", records, 1000, (statement, record) -> {
+        batch.batchUpdate("insert into vault_records (organization_key, record_id, name, username, url, category, resource_url, "
+                + "restricted, archived, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records, 1000, (statement, record) -> {
                     statement.setString(1, organizationKey);
                     statement.setString(2, record.id());
                     statement.setString(3, clip(record.name(), 512));
                     statement.setString(4, clip(record.username(), 512));
-                    statement.setString(5, clip(record.resourceUrl(), 2000));
-                    statement.setBoolean(6, record.restricted());
-                    statement.setBoolean(7, record.archived());
+                    statement.setString(5, clip(record.url(), 2000));
+                    statement.setString(6, clip(record.category(), 256));
+                    statement.setString(7, clip(record.resourceUrl(), 2000));
+                    statement.setBoolean(8, record.restricted());
+                    statement.setBoolean(9, record.archived());
+                    statement.setObject(10, record.updatedAt().orElse(null));
                 });
         Map<String, VaultRecord> recordsById = records.stream().collect(Collectors.toMap(VaultRecord::id, Function.identity(), (a, b) -> a));
         Map<String, Match> known = jdbc.sql("select " + COLUMNS + " from matches where organization_key = ?")
@@ -176,8 +179,9 @@ public class Matches {
         return jdbc.sql("select * from vault_records where organization_key = :organization and record_id in (:ids)")
                 .param("organization", organizationKey).param("ids", List.copyOf(recordIds))
                 .query((row, i) -> new VaultRecord(row.getString("record_id"), 0, row.getString("name"),
-                        row.getString("username"), row.getString("resource_url"), row.getBoolean("restricted"),
-                        row.getBoolean("archived"), Optional.empty()))
+                        row.getString("username"), row.getString("url"), row.getString("category"), row.getString("resource_url"),
+                        row.getBoolean("restricted"), row.getBoolean("archived"), Optional.empty(),
+                        Optional.ofNullable(row.getObject("updated_at", java.time.OffsetDateTime.class))))
                 .list().stream().collect(Collectors.toMap(VaultRecord::id, Function.identity()));
     }
 

@@ -21,7 +21,8 @@ class SuggestionsBenchmark {
     void growthFrom5000To50000() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         System.out.printf("%nSuggestions benchmark (%d runs each, median):%n", RUNS);
-        System.out.printf("  %8s %10s %8s %14s %14s %10s%n", "N", "ms", "x 5k", "allocated MB", "retained MB", "single");
+        System.out.printf("  %8s %10s %8s %14s %14s %16s %10s%n", "N", "ms", "x 5k", "allocated MB", "retained MB",
+                "peak heap MB", "single");
         double base = 0;
         for (int n : SIZES) {
             List<DirectoryAccount> accounts = accounts(n);
@@ -40,12 +41,13 @@ class SuggestionsBenchmark {
                 allocated = threads.getCurrentThreadAllocatedBytes() - before;
             }
             long retained = retainedBytes(accounts, records);
+            long peak = peakHeapBytes(accounts, records);
             Arrays.sort(millis);
             double median = millis[RUNS / 2];
             base = base == 0 ? median : base;
             long singles = result.stream().filter(Suggestions.Suggestion::single).count();
-            System.out.printf("  %8d %10.1f %8.1f %14.1f %14.1f %10d%n", n, median, median / base, allocated / 1e6,
-                    retained / 1e6, singles);
+            System.out.printf("  %8d %10.1f %8.1f %14.1f %14.1f %16.1f %10d%n", n, median, median / base, allocated / 1e6,
+                    retained / 1e6, peak / 1e6, singles);
         }
         System.out.println();
     }
@@ -58,6 +60,16 @@ class SuggestionsBenchmark {
         System.gc();
         long after = runtime.totalMemory() - runtime.freeMemory();
         return held.isEmpty() ? 0 : Math.max(0, after - before);
+    }
+
+    /** The heap's high-water mark during one run, inputs included, from the memory pools' peak usage. */
+    private static long peakHeapBytes(List<DirectoryAccount> accounts, List<VaultRecord> records) {
+        System.gc();
+        List<java.lang.management.MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
+        heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        Suggestions.suggest(accounts, records);
+        return heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 
     /** Two domains; every tenth user exists in both. */

@@ -93,7 +93,7 @@ class SuggestionsTest {
     }
 
     static VaultRecord record(String id, String username, boolean archived) {
-        return new VaultRecord(id, 1, "record " + id, username, "https://msp.itglue.com/1/passwords/" + id, false, archived,
-                Optional.empty());
+        return new VaultRecord(id, 1, "record " + id, username, "", "Active Directory", "https://msp.itglue.com/1/passwords/" + id,
+                false, archived, Optional.empty(), Optional.empty());
     }
 }

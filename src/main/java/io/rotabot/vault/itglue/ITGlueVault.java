@@ -200,9 +200,9 @@ class ITGlueVault implements Vault {
         PasswordAttributes a = resource.getAttributes();
         return new VaultRecord(resource.getId(),
                 a.getOrganizationId() == null ? 0 : a.getOrganizationId(),
-                nonNull(a.getName()), nonNull(a.getUsername()), nonNull(a.getResourceUrl()),
-                Boolean.TRUE.equals(a.getRestricted()), Boolean.TRUE.equals(a.getArchived()),
-                Optional.ofNullable(a.getPasswordUpdatedAt()));
+                nonNull(a.getName()), nonNull(a.getUsername()), nonNull(a.getUrl()), nonNull(a.getPasswordCategoryName()),
+                nonNull(a.getResourceUrl()), Boolean.TRUE.equals(a.getRestricted()), Boolean.TRUE.equals(a.getArchived()),
+                Optional.ofNullable(a.getPasswordUpdatedAt()), Optional.ofNullable(a.getUpdatedAt()));
     }
 
     private static String nonNull(String text) {

@@ -69,6 +69,9 @@ class ITGlueVaultTest {
         assertThat(records.get(1).archived()).isTrue();
         assertThat(records.get(0).restricted()).isFalse();
         assertThat(records.get(0).resourceUrl()).isEqualTo("https://msp.itglue.com/3821001/passwords/10");
+        assertThat(records.get(0).url()).isEqualTo("https://portal.acme.test");
+        assertThat(records.get(0).category()).isEqualTo("Active Directory");
+        assertThat(records.get(0).updatedAt()).isPresent();
         ITGLUE.verify(3, getRequestedFor(urlPathEqualTo("/passwords")).withHeader("x-api-key", equalTo(VendorStubs.ITGLUE_KEY))
                 .withQueryParam("show_password", absent()));
     }
@@ -125,6 +128,16 @@ class ITGlueVaultTest {
     }
 
     @Test
+    void aKeyWithoutPasswordAccessIsToldWhatItLacks() {
+        ITGLUE.stubFor(get(urlPathEqualTo("/passwords/5001")).willReturn(jsonApi(403,
+                "{\"errors\":[{\"status\":\"403\",\"title\":\"Forbidden\",\"detail\":\"Password access is not enabled for this API key\"}]}")));
+
+        assertThatThrownBy(() -> vault(1000).record("5001")).isInstanceOf(VaultUnavailableException.class)
+                .hasMessageContaining("HTTP 403: Password access is not enabled for this API key")
+                .hasMessageContaining("it needs Password Access");
+    }
+
+    @Test
     void aThrottledUpdateWaitsWhatRetryAfterSaysAndGoesThrough() {
         VendorStubs.itglueRecord(ITGLUE, "5001", 3821001, "alice@acme.test");
         ITGLUE.stubFor(patch(urlPathEqualTo("/passwords/5001")).atPriority(1).inScenario("throttle")
@@ -157,7 +170,8 @@ class ITGlueVaultTest {
     private static String records(int firstId, int count) {
         return IntStream.range(firstId, firstId + count).mapToObj(id -> "{\"id\":\"" + id + "\",\"type\":\"passwords\","
                 + "\"attributes\":{\"organization-id\":3821001,\"name\":\"Account " + id + "\",\"username\":\"user" + id
-                + "\",\"resource-url\":\"https://msp.itglue.com/3821001/passwords/" + id + "\",\"restricted\":false,"
+                + "\",\"url\":\"https://portal.acme.test\",\"password-category-name\":\"Active Directory\""
+                + ",\"resource-url\":\"https://msp.itglue.com/3821001/passwords/" + id + "\",\"restricted\":false,"
                 + "\"archived\":" + (id % 10 == 1) + ",\"updated-at\":\"2026-11-01T10:00:00.000Z\"}}")
                 .collect(Collectors.joining(","));
     }
