@@ -58,6 +58,14 @@ class MatchesController {
                 found.total(), found.page(), found.size());
     }
 
+    /** Records to pick from when an account has no or several suggestions. */
+    @GetMapping("/records")
+    List<RecordView> records(@PathVariable String organization, @RequestParam @NotBlank @Size(max = 200) String search,
+                             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return matches.searchRecords(organization, search, limit).stream()
+                .map(r -> RecordView.of(r.id(), Map.of(r.id(), r))).toList();
+    }
+
     @PostMapping("/sync")
     SyncResult sync(@PathVariable String organization) {
         return matches.sync(organization);

@@ -178,11 +178,23 @@ public class Matches {
         }
         return jdbc.sql("select * from vault_records where organization_key = :organization and record_id in (:ids)")
                 .param("organization", organizationKey).param("ids", List.copyOf(recordIds))
-                .query((row, i) -> new VaultRecord(row.getString("record_id"), 0, row.getString("name"),
-                        row.getString("username"), row.getString("url"), row.getString("category"), row.getString("resource_url"),
-                        row.getBoolean("restricted"), row.getBoolean("archived"), Optional.empty(),
-                        Optional.ofNullable(row.getObject("updated_at", java.time.OffsetDateTime.class))))
+                .query(Matches::toRecord)
                 .list().stream().collect(Collectors.toMap(VaultRecord::id, Function.identity()));
+    }
+
+    /**
+     * The organization's records (as of the last sync, archived ones left out) whose name or user name
+     * contains the text: what a person searches when an account has no or several suggestions.
+     */
+    public List<VaultRecord> searchRecords(String organizationKey, String text, int limit) {
+        organization(organizationKey);
+        String pattern = "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                .replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("select * from vault_records where organization_key = ? and not archived "
+                + "and (lower(name) like ? escape '\\' or lower(username) like ? escape '\\') order by name, record_id limit ?")
+                .params(organizationKey, pattern, pattern, limit)
+                .query(Matches::toRecord)
+                .list();
     }
 
     /** Matches each account to the chosen record, or to its single suggestion; all or none. */
@@ -338,6 +350,13 @@ public class Matches {
 
     private static String clip(String value, int length) {
         return value == null ? "" : value.length() > length ? value.substring(0, length) : value;
+    }
+
+    private static VaultRecord toRecord(ResultSet row, int index) throws SQLException {
+        return new VaultRecord(row.getString("record_id"), 0, row.getString("name"), row.getString("username"),
+                row.getString("url"), row.getString("category"), row.getString("resource_url"), row.getBoolean("restricted"),
+                row.getBoolean("archived"), Optional.empty(),
+                Optional.ofNullable(row.getObject("updated_at", java.time.OffsetDateTime.class)));
     }
 
     private static Match toMatch(ResultSet row, int index) throws SQLException {

@@ -89,6 +89,10 @@ class ConsoleApiTest extends EndToEndEnvironment {
         assertThat(tooBig.statusCode()).isEqualTo(400);
         assertThat(badState.statusCode()).isEqualTo(400);
         assertThat(post("/api/organizations/acme/matches/sync", "", false).statusCode()).isEqualTo(401);
+        JsonNode found = json.readTree(get("/api/organizations/acme/matches/records?search=DAVE", true).body());
+        assertThat(found.findValuesAsText("id")).containsExactly("5003");
+        assertThat(json.readTree(get("/api/organizations/acme/matches/records?search=%25", true).body())).as("% is a character").isEmpty();
+        assertThat(get("/api/organizations/acme/matches/records?search=", true).statusCode()).isEqualTo(400);
     }
 
     @Test
