@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Service;
 
@@ -34,19 +35,18 @@ public class Directories implements Directory {
 
     @Override
     public Optional<DirectoryAccount> findByEmail(String organizationKey, String email) {
-        for (DirectoryAdapter adapter : serving(organizationKey)) {
-            Optional<DirectoryAccount> found = adapter.findByEmail(organizationKey, email);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
+        return first(organizationKey, adapter -> adapter.findByEmail(organizationKey, email));
     }
 
     @Override
     public Optional<DirectoryAccount> account(String organizationKey, String accountId) {
+        return first(organizationKey, adapter -> adapter.account(organizationKey, accountId));
+    }
+
+    /** Asks the organization's directories in order (AD first) and takes the first that has the account. */
+    private Optional<DirectoryAccount> first(String organizationKey, Function<DirectoryAdapter, Optional<DirectoryAccount>> lookup) {
         for (DirectoryAdapter adapter : serving(organizationKey)) {
-            Optional<DirectoryAccount> found = adapter.account(organizationKey, accountId);
+            Optional<DirectoryAccount> found = lookup.apply(adapter);
             if (found.isPresent()) {
                 return found;
             }
