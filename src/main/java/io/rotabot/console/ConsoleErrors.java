@@ -2,6 +2,11 @@ package io.rotabot.console;
 
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.matching.MatchingException;
+import io.rotabot.policy.InvalidSettingsException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import io.rotabot.vault.VaultUnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,6 +19,24 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(basePackageClasses = ConsoleErrors.class)
 class ConsoleErrors {
+
+    @ExceptionHandler(InvalidSettingsException.class)
+    ProblemDetail invalidSettings(InvalidSettingsException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid settings; nothing was saved");
+        problem.setProperty("fields", List.of(e.field()));
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalidRequest(MethodArgumentNotValidException e) {
+        List<String> fields = e.getBindingResult().getFieldErrors().stream().map(FieldError::getField).distinct().sorted().toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getBindingResult().getFieldErrors()
+                .stream().map(f -> f.getField() + ": " + f.getDefaultMessage()).sorted().collect(Collectors.joining("; ")));
+        problem.setTitle("Invalid request; nothing was saved");
+        problem.setProperty("fields", fields);
+        return problem;
+    }
 
     @ExceptionHandler(MatchingException.class)
     ProblemDetail matchingRefused(MatchingException e) {

@@ -78,6 +78,12 @@ public class Directories implements Directory {
     }
 
     @Override
+    public DirectoryPasswordPolicy passwordPolicy(String organizationKey) {
+        return serving(organizationKey).stream().map(a -> a.passwordPolicy(organizationKey))
+                .reduce(new DirectoryPasswordPolicy(0, false), DirectoryPasswordPolicy::and);
+    }
+
+    @Override
     public MinimumPasswordAge minimumPasswordAge(DirectoryAccount account) {
         return of(account).minimumPasswordAge(account);
     }

@@ -29,6 +29,9 @@ public interface Directory {
     /** Whether a bind as the account with this password succeeds now. */
     boolean accepts(DirectoryAccount account, Secret password);
 
+    /** The directory's own password policy for the organization (domain policy; Entra ID's fixed rules). */
+    DirectoryPasswordPolicy passwordPolicy(String organizationKey);
+
     /** The account's effective minimum password age and when its password was last set. */
     MinimumPasswordAge minimumPasswordAge(DirectoryAccount account);
 

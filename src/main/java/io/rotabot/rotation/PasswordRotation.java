@@ -7,6 +7,7 @@ import io.rotabot.directory.PasswordChange;
 import io.rotabot.matching.Matches;
 import io.rotabot.organization.Organization;
 import io.rotabot.organization.Organizations;
+import io.rotabot.policy.EffectiveSettings;
 import io.rotabot.policy.PasswordGenerator;
 import io.rotabot.policy.PasswordPolicies;
 import io.rotabot.security.Secret;
@@ -89,6 +90,12 @@ public class PasswordRotation {
                     "the account no longer exists in the directory");
         }
         String name = account.get().logonName();
+        EffectiveSettings settings = policies.effectiveFor(organization.key());
+        if (!settings.settings().rotationEnabled()) {
+            return finishedBeforeStart(request, name, RotationStatus.NOT_PERMITTED, "password rotation is turned off ("
+                    + (policies.global().rotationEnabled() ? "the organization rule" : "Enable Password Rotation")
+                    + " is off)");
+        }
         if (!matches.approvedRecord(organization.key(), request.accountId()).filter(request.vaultRecordId()::equals).isPresent()) {
             return finishedBeforeStart(request, name, RotationStatus.NOT_PERMITTED,
                     "the account is not matched to vault record " + request.vaultRecordId()
@@ -112,7 +119,7 @@ public class PasswordRotation {
             return finishedBeforeStart(request, name, RotationStatus.FAILED, busy(running.get()));
         }
         String rotationId = UUID.randomUUID().toString();
-        try (Secret password = generator.generate(policies.effectiveFor(organization.key()), account.get().username())) {
+        try (Secret password = generator.generate(settings.passwordPolicy(), account.get().username())) {
             Rotation rotation = rotations.begin(request, name, rotationId, cipher.encrypt(password, rotationId));
             log.info("Rotation {} of {} in {} begun", rotationId, name, organization.key());
             return rotation;

@@ -18,6 +18,7 @@ import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import io.rotabot.directory.Diagnosis;
 import io.rotabot.directory.DirectoryAdapter;
+import io.rotabot.directory.DirectoryPasswordPolicy;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.MinimumPasswordAge;
@@ -133,6 +134,14 @@ class ActiveDirectory implements DirectoryAdapter {
     @Override
     public boolean accepts(DirectoryAccount account, Secret password) {
         return controllers.binds(account.organizationKey(), account.distinguishedName(), password);
+    }
+
+    @Override
+    public DirectoryPasswordPolicy passwordPolicy(String organizationKey) {
+        return directory(organizationKey, "Reading the domain's password policy", connection -> {
+            Domain domain = domain(organizationKey, connection);
+            return new DirectoryPasswordPolicy(domain.minimumPasswordLength(), domain.complexity());
+        });
     }
 
     @Override

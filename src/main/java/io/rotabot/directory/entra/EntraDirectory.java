@@ -12,6 +12,7 @@ import io.rotabot.directory.Diagnosis;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.DirectoryAccount.Privilege;
 import io.rotabot.directory.DirectoryAdapter;
+import io.rotabot.directory.DirectoryPasswordPolicy;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.PasswordChange;
@@ -143,6 +144,12 @@ class EntraDirectory implements DirectoryAdapter {
     @Override
     public boolean accepts(DirectoryAccount account, Secret password) {
         return false;
+    }
+
+    /** Entra ID's cloud policy is fixed: at least 8 characters, three of the four kinds. */
+    @Override
+    public DirectoryPasswordPolicy passwordPolicy(String organizationKey) {
+        return new DirectoryPasswordPolicy(8, true);
     }
 
     @Override

@@ -230,6 +230,7 @@ class SambaActiveDirectoryTest {
         assertThat(helpdesk.steps().get(6).outcome()).isEqualTo(Diagnosis.Outcome.WARNING);
         assertThat(helpdesk.steps().get(6).advice()).contains("Reset password");
         assertThat(wrongPassword.steps().get(4).detail()).contains("the bind password is wrong");
+        assertThat(directory.passwordPolicy("corp")).isEqualTo(new io.rotabot.directory.DirectoryPasswordPolicy(12, true));
     }
 
     @Test
