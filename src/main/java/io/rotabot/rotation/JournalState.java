@@ -5,6 +5,8 @@ package io.rotabot.rotation;
  * {@link #DONE}, or until {@link #ABANDONED} when the directory certainly never took the password.
  */
 public enum JournalState {
+    /** Accepted and checked, no password generated yet: ready, or waiting for the minimum password age. */
+    WAITING,
     /** Generated and encrypted; the directory may or may not have it yet. */
     PENDING,
     /** The directory has it, verified by a bind; the vault does not yet. */

@@ -3,6 +3,7 @@ package io.rotabot.rotation;
 import io.rotabot.directory.Directory;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.DirectoryUnavailableException;
+import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.PasswordChange;
 import io.rotabot.matching.Matches;
 import io.rotabot.organization.Organization;
@@ -16,6 +17,7 @@ import io.rotabot.vault.Vault;
 import io.rotabot.vault.VaultRecord;
 import io.rotabot.vault.VaultUnavailableException;
 import io.rotabot.vault.VaultUpdate;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -60,28 +62,23 @@ public class PasswordRotation {
         this.events = events;
     }
 
-    /** Rotates, or resumes the rotation this request began earlier. */
+    /** Rotates now, as far as the minimum password age allows; asking again with the same key resumes. */
     public Rotation rotate(RotationRequest request) {
-        Rotation rotation = rotations.findByRequestKey(request.requestKey()).orElseGet(() -> begin(request));
-        return resume(rotation.id());
+        Rotation prepared = prepare(request);
+        return prepared.status().finished() ? prepared : run(prepared.id());
     }
 
-    /** Carries an unfinished rotation forward from its journal state. */
-    public Rotation resume(String rotationId) {
-        MDC.put("rotationId", rotationId);
-        try {
-            Rotation rotation = rotations.find(rotationId).orElseThrow();
-            while (rotation.state().holdsPassword() && rotation.status().resumable()) {
-                step(rotation);
-                rotation = rotations.find(rotationId).orElseThrow();
-            }
-            return rotation;
-        } finally {
-            MDC.remove("rotationId");
+    /**
+     * Checks the request — the switch, the approved match, the record, the account, a rotation already
+     * running — and accepts it, before any password exists: ready now, or waiting for the directory's
+     * minimum password age. Refusals end here with their status. Asking again with the same key
+     * returns the same rotation.
+     */
+    public Rotation prepare(RotationRequest request) {
+        Optional<Rotation> known = rotations.findByRequestKey(request.requestKey());
+        if (known.isPresent()) {
+            return known.get();
         }
-    }
-
-    private Rotation begin(RotationRequest request) {
         Organization organization = organizations.byKey(request.organizationKey()).orElseThrow(
                 () -> new IllegalArgumentException("Unknown organization " + request.organizationKey()));
         Optional<DirectoryAccount> account = directory.account(organization.key(), request.accountId());
@@ -91,10 +88,9 @@ public class PasswordRotation {
         }
         String name = account.get().logonName();
         EffectiveSettings settings = policies.effectiveFor(organization.key());
-        if (!settings.settings().rotationEnabled()) {
-            return finishedBeforeStart(request, name, RotationStatus.NOT_PERMITTED, "password rotation is turned off ("
-                    + (policies.global().rotationEnabled() ? "the organization rule" : "Enable Password Rotation")
-                    + " is off)");
+        Optional<String> off = switchedOff(settings);
+        if (off.isPresent()) {
+            return finishedBeforeStart(request, name, RotationStatus.NOT_PERMITTED, off.get());
         }
         if (!matches.approvedRecord(organization.key(), request.accountId()).filter(request.vaultRecordId()::equals).isPresent()) {
             return finishedBeforeStart(request, name, RotationStatus.NOT_PERMITTED,
@@ -118,15 +114,92 @@ public class PasswordRotation {
         if (running.isPresent()) {
             return finishedBeforeStart(request, name, RotationStatus.FAILED, busy(running.get()));
         }
-        String rotationId = UUID.randomUUID().toString();
-        try (Secret password = generator.generate(settings.passwordPolicy(), account.get().username())) {
-            Rotation rotation = rotations.begin(request, name, rotationId, cipher.encrypt(password, rotationId));
-            log.info("Rotation {} of {} in {} begun", rotationId, name, organization.key());
-            return rotation;
+        Optional<MinimumPasswordAge> tooYoung = tooYoung(settings, account.get());
+        try {
+            return tooYoung.isPresent()
+                    ? rotations.accept(request, name, UUID.randomUUID().toString(), RotationStatus.WAITING_FOR_MINIMUM_AGE,
+                            waitingReason(tooYoung.get()), tooYoung.get().earliestChange())
+                    : rotations.accept(request, name, UUID.randomUUID().toString(), RotationStatus.IN_PROGRESS,
+                            "accepted", Instant.now());
         } catch (DuplicateKeyException raced) {
             return finishedBeforeStart(request, name, RotationStatus.FAILED,
                     busy(rotations.activeFor(organization.key(), request.accountId()).orElseThrow(() -> raced)));
         }
+    }
+
+    /**
+     * Runs an accepted rotation once its time has come: generates the password into the journal, then
+     * carries it through directory and vault. A rotation the minimum age still holds back is returned
+     * as it is (its time is checked again, as the password may have changed meanwhile).
+     */
+    public Rotation run(String rotationId) {
+        Rotation rotation = rotations.find(rotationId).orElseThrow();
+        if (rotation.state() != JournalState.WAITING) {
+            return rotation.state().holdsPassword() ? resume(rotationId) : rotation;
+        }
+        MDC.put("rotationId", rotationId);
+        try {
+            EffectiveSettings settings = policies.effectiveFor(rotation.organizationKey());
+            Optional<String> off = switchedOff(settings);
+            if (off.isPresent()) {
+                abandon(rotation, RotationStatus.NOT_PERMITTED, off.get());
+                return rotations.find(rotationId).orElseThrow();
+            }
+            Optional<DirectoryAccount> account = directory.account(rotation.organizationKey(), rotation.accountId());
+            if (account.isEmpty()) {
+                abandon(rotation, RotationStatus.FAILED, "the account no longer exists in the directory");
+                return rotations.find(rotationId).orElseThrow();
+            }
+            Optional<MinimumPasswordAge> tooYoung = tooYoung(settings, account.get());
+            if (tooYoung.isPresent()) {
+                rotations.waitUntil(rotationId, tooYoung.get().earliestChange(), waitingReason(tooYoung.get()));
+                return rotations.find(rotationId).orElseThrow();
+            }
+            try (Secret password = generator.generate(settings.passwordPolicy(), account.get().username())) {
+                if (rotations.generated(rotationId, cipher.encrypt(password, rotationId))) {
+                    log.info("Rotation {} of {} in {} begun", rotationId, rotation.accountName(), rotation.organizationKey());
+                }
+            }
+            return resume(rotationId);
+        } finally {
+            MDC.remove("rotationId");
+        }
+    }
+
+    /** Carries an unfinished rotation forward from its journal state, with the password in the journal. */
+    public Rotation resume(String rotationId) {
+        MDC.put("rotationId", rotationId);
+        try {
+            Rotation rotation = rotations.find(rotationId).orElseThrow();
+            while (rotation.state().holdsPassword() && rotation.status().resumable()) {
+                step(rotation);
+                rotation = rotations.find(rotationId).orElseThrow();
+            }
+            return rotation;
+        } finally {
+            MDC.remove("rotationId");
+        }
+    }
+
+    private Optional<String> switchedOff(EffectiveSettings settings) {
+        if (settings.settings().rotationEnabled()) {
+            return Optional.empty();
+        }
+        return Optional.of("password rotation is turned off ("
+                + (policies.global().rotationEnabled() ? "the organization rule" : "Enable Password Rotation") + " is off)");
+    }
+
+    private Optional<MinimumPasswordAge> tooYoung(EffectiveSettings settings, DirectoryAccount account) {
+        if (!settings.settings().respectMinimumAge()) {
+            return Optional.empty();
+        }
+        MinimumPasswordAge age = directory.minimumPasswordAge(account);
+        return age.allowsChangeAt(Instant.now()) ? Optional.empty() : Optional.of(age);
+    }
+
+    private static String waitingReason(MinimumPasswordAge age) {
+        return "the directory's minimum password age (" + age.minimumAge().toHours() + " h, " + age.source()
+                + ") allows the next change at " + age.earliestChange();
     }
 
     private static String busy(Rotation running) {

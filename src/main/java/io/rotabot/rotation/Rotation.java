@@ -17,10 +17,19 @@ import java.util.Optional;
  * @param status what users see
  * @param reason the status in words; names the step that succeeded when a later one did not
  * @param vaultRecordUrl the vault record's link, once the vault confirmed the new revision
+ * @param eligibleAt when it may run, for a rotation waiting for the minimum password age
+ * @param triggeredBy who or what asked for it
+ * @param batchId the bulk request it is part of, if any
  * @param createdAt when it began
  * @param updatedAt when it last changed
  */
 public record Rotation(String id, String requestKey, String organizationKey, String accountId, String accountName,
                        String vaultRecordId, Optional<Long> ticketId, JournalState state, RotationStatus status,
-                       String reason, String vaultRecordUrl, Instant createdAt, Instant updatedAt) {
+                       String reason, String vaultRecordUrl, Optional<Instant> eligibleAt, String triggeredBy,
+                       Optional<String> batchId, Instant createdAt, Instant updatedAt) {
+
+    /** Accepted, and not allowed to run before {@link #eligibleAt}. */
+    public boolean waiting() {
+        return state == JournalState.WAITING && status == RotationStatus.WAITING_FOR_MINIMUM_AGE;
+    }
 }

@@ -11,15 +11,24 @@ import java.util.Optional;
  * @param accountId the directory account's immutable id
  * @param vaultRecordId the approved vault record
  * @param ticketId the ticket that asked for it, if any
+ * @param triggeredBy who or what asked: "ticket 351181", "api admin", "schedule"
+ * @param batchId the bulk request it is part of, if any
  */
 public record RotationRequest(String requestKey, String organizationKey, String accountId, String vaultRecordId,
-                              Optional<Long> ticketId) {
+                              Optional<Long> ticketId, String triggeredBy, Optional<String> batchId) {
+
+    /** A request of its own, not part of a bulk request. */
+    public RotationRequest(String requestKey, String organizationKey, String accountId, String vaultRecordId,
+                           Optional<Long> ticketId, String triggeredBy) {
+        this(requestKey, organizationKey, accountId, vaultRecordId, ticketId, triggeredBy, Optional.empty());
+    }
 
     public RotationRequest {
         Objects.requireNonNull(requestKey, "requestKey");
         Objects.requireNonNull(organizationKey, "organizationKey");
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(vaultRecordId, "vaultRecordId");
+        Objects.requireNonNull(triggeredBy, "triggeredBy");
         if (requestKey.isBlank() || organizationKey.isBlank() || accountId.isBlank() || vaultRecordId.isBlank()) {
             throw new IllegalArgumentException("A rotation needs a request key, an organization, an account and a vault record");
         }

@@ -8,7 +8,9 @@ public enum RotationStatus {
     API_ERROR("API Error"),
     NOT_PERMITTED("Not Permitted"),
     ADMIN_NOT_PERMITTED("Admin Not Permitted"),
-    MULTI_TENANT_NOT_PERMITTED("Multi Tenant Not Permitted");
+    MULTI_TENANT_NOT_PERMITTED("Multi Tenant Not Permitted"),
+    /** Accepted, and runs by itself once the directory's minimum password age allows a change. */
+    WAITING_FOR_MINIMUM_AGE("Waiting for minimum password age");
 
     private final String label;
 
@@ -18,6 +20,11 @@ public enum RotationStatus {
 
     public String label() {
         return label;
+    }
+
+    /** A final status: the rotation will not go on by itself. */
+    public boolean finished() {
+        return this != IN_PROGRESS && this != API_ERROR && this != WAITING_FOR_MINIMUM_AGE;
     }
 
     /** API Error is an outage before the rotation reached the directory: the next retry carries it on. */

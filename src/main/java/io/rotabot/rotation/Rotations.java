@@ -28,19 +28,65 @@ public class Rotations {
         this.jdbc = jdbc;
     }
 
-    /** The journal row written before any directory is touched; fails with DuplicateKeyException while the account is taken. */
-    Rotation begin(RotationRequest request, String accountName, String rotationId, String ciphertext) {
+    /**
+     * The accepted rotation, before any password exists: ready now, or waiting until eligibleAt. Takes
+     * the account; fails with DuplicateKeyException while another unfinished rotation holds it.
+     */
+    Rotation accept(RotationRequest request, String accountName, String rotationId, RotationStatus status, String reason,
+                    Instant eligibleAt) {
         Instant now = Instant.now();
         jdbc.sql("""
                 insert into rotations (id, request_key, organization_key, account_id, account_name, vault_record_id,
-                                       ticket_id, state, status, reason, vault_record_url, new_password_ciphertext,
-                                       active_account_key, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 'IN_PROGRESS', 'new password generated', '', ?, ?, ?, ?)""")
+                                       ticket_id, state, status, reason, vault_record_url, active_account_key, eligible_at,
+                                       triggered_by, batch_id, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, ?, '', ?, ?, ?, ?, ?, ?)""")
             .params(rotationId, request.requestKey(), request.organizationKey(), request.accountId(), accountName,
-                    request.vaultRecordId(), request.ticketId().orElse(null), ciphertext,
-                    request.organizationKey() + "/" + request.accountId(), Timestamp.from(now), Timestamp.from(now))
+                    request.vaultRecordId(), request.ticketId().orElse(null), status.name(), reason,
+                    request.organizationKey() + "/" + request.accountId(), Timestamp.from(eligibleAt), request.triggeredBy(),
+                    request.batchId().orElse(null), Timestamp.from(now), Timestamp.from(now))
             .update();
         return find(rotationId).orElseThrow();
+    }
+
+    /** The journal entry of the new password, written before any directory is touched. */
+    boolean generated(String rotationId, String ciphertext) {
+        return jdbc.sql("""
+                update rotations set state = 'PENDING', status = 'IN_PROGRESS', new_password_ciphertext = ?,
+                                     reason = 'new password generated', updated_at = ?
+                where id = ? and state = 'WAITING'""")
+            .params(ciphertext, Timestamp.from(Instant.now()), rotationId)
+            .update() == 1;
+    }
+
+    /** Still too young to change: wait until then. */
+    void waitUntil(String rotationId, Instant eligibleAt, String reason) {
+        jdbc.sql("""
+                update rotations set status = 'WAITING_FOR_MINIMUM_AGE', eligible_at = ?, reason = ?, updated_at = ?
+                where id = ? and state = 'WAITING'""")
+            .params(Timestamp.from(eligibleAt), reason, Timestamp.from(Instant.now()), rotationId)
+            .update();
+    }
+
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<Rotation> list(Optional<String> organizationKey, Optional<RotationStatus> status, Optional<String> batchId,
+                               int limit) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> parameters = new java.util.ArrayList<>();
+        organizationKey.ifPresent(o -> {
+            where.append(" and organization_key = ?");
+            parameters.add(o);
+        });
+        status.ifPresent(s -> {
+            where.append(" and status = ?");
+            parameters.add(s.name());
+        });
+        batchId.ifPresent(b -> {
+            where.append(" and batch_id = ?");
+            parameters.add(b);
+        });
+        parameters.add(limit);
+        return jdbc.sql("select * from rotations" + where + " order by created_at desc, id limit ?").params(parameters)
+                .query(Rotations::toRotation).list();
     }
 
     /** The unfinished rotation that holds this account, if any. */
@@ -56,11 +102,12 @@ public class Rotations {
         Instant now = Instant.now();
         jdbc.sql("""
                 insert into rotations (id, request_key, organization_key, account_id, account_name, vault_record_id,
-                                       ticket_id, state, status, reason, vault_record_url, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'ABANDONED', ?, ?, '', ?, ?)""")
+                                       ticket_id, state, status, reason, vault_record_url, triggered_by, batch_id,
+                                       created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'ABANDONED', ?, ?, '', ?, ?, ?, ?)""")
             .params(id, request.requestKey(), request.organizationKey(), request.accountId(), accountName,
                     request.vaultRecordId(), request.ticketId().orElse(null), status.name(), reason,
-                    Timestamp.from(now), Timestamp.from(now))
+                    request.triggeredBy(), request.batchId().orElse(null), Timestamp.from(now), Timestamp.from(now))
             .update();
         return find(id).orElseThrow();
     }
@@ -124,11 +171,11 @@ public class Rotations {
             .update() == 1;
     }
 
-    /** The directory refused the password, so no system holds it: wipe it and end. */
+    /** Nothing holds the password — the directory refused it, or none was generated yet: wipe it and end. */
     boolean abandon(String rotationId, RotationStatus status, String reason) {
         return jdbc.sql("""
                 update rotations set state = 'ABANDONED', status = ?, reason = ?, new_password_ciphertext = null,
-                                     active_account_key = null, updated_at = ? where id = ? and state = 'PENDING'""")
+                                     active_account_key = null, updated_at = ? where id = ? and state in ('WAITING', 'PENDING')""")
             .params(status.name(), reason, Timestamp.from(Instant.now()), rotationId)
             .update() == 1;
     }
@@ -157,6 +204,8 @@ public class Rotations {
                 row.getString("account_id"), row.getString("account_name"), row.getString("vault_record_id"),
                 ticketId, JournalState.valueOf(row.getString("state")), RotationStatus.valueOf(row.getString("status")),
                 row.getString("reason"), row.getString("vault_record_url"),
+                Optional.ofNullable(row.getTimestamp("eligible_at")).map(Timestamp::toInstant), row.getString("triggered_by"),
+                Optional.ofNullable(row.getString("batch_id")),
                 row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
     }
 }

@@ -22,6 +22,11 @@ final class Variables {
     static final String ROTATION_REASON = "rotationReason";
     static final String VAULT_RECORD_URL = "vaultRecordUrl";
     static final String NOTE_ID = "noteId";
+    static final String REQUEST_KEY = "requestKey";
+    static final String TRIGGERED_BY = "triggeredBy";
+    static final String BATCH_ID = "batchId";
+    static final String ROTATION_FINISHED = "rotationFinished";
+    static final String ELIGIBLE_AT = "eligibleAt";
 
     private Variables() {
     }

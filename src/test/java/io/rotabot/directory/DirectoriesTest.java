@@ -97,7 +97,7 @@ class DirectoriesTest extends EndToEndEnvironment {
         approvedMatch(FRANK, "5101", "frank@acme.test");
         VendorStubs.itglueRecord(ITGLUE, "5101", ACME_ITGLUE, "frank@acme.test");
 
-        Rotation done = rotation.rotate(new RotationRequest("entra-" + UUID.randomUUID(), "acme", FRANK, "5101", Optional.empty()));
+        Rotation done = rotation.rotate(new RotationRequest("entra-" + UUID.randomUUID(), "acme", FRANK, "5101", Optional.empty(), "test"));
 
         assertThat(done.status()).isEqualTo(RotationStatus.SUCCESSFUL);
         assertThat(done.reason()).isEqualTo("password set in the directory and stored in the vault");
@@ -122,7 +122,7 @@ class DirectoriesTest extends EndToEndEnvironment {
         VendorStubs.itglueRecord(ITGLUE, "5102", ACME_ITGLUE, "frank@acme.test");
 
         Rotation refused = rotation.rotate(new RotationRequest("entra-admin-" + UUID.randomUUID(), "acme", FRANK, "5102",
-                Optional.empty()));
+                Optional.empty(), "test"));
 
         assertThat(refused.status()).isEqualTo(RotationStatus.ADMIN_NOT_PERMITTED);
         assertThat(refused.status().label()).isEqualTo("Admin Not Permitted");

@@ -90,10 +90,10 @@ class SettingsApiTest extends EndToEndEnvironment {
         approvedMatch(bob.id(), "5002", "bob@acme.test");
 
         send("PUT", "/api/settings", settings(false, 20, 90));
-        Rotation globallyOff = rotation.rotate(new RotationRequest("off-" + UUID.randomUUID(), "acme", bob.id(), "5002", Optional.empty()));
+        Rotation globallyOff = rotation.rotate(new RotationRequest("off-" + UUID.randomUUID(), "acme", bob.id(), "5002", Optional.empty(), "test"));
         send("PUT", "/api/settings", DEFAULTS);
         send("PUT", "/api/organization-rules/acme", settings(false, 20, 90));
-        Rotation ruleOff = rotation.rotate(new RotationRequest("rule-off-" + UUID.randomUUID(), "acme", bob.id(), "5002", Optional.empty()));
+        Rotation ruleOff = rotation.rotate(new RotationRequest("rule-off-" + UUID.randomUUID(), "acme", bob.id(), "5002", Optional.empty(), "test"));
 
         assertThat(globallyOff.status()).isEqualTo(RotationStatus.NOT_PERMITTED);
         assertThat(globallyOff.reason()).contains("Enable Password Rotation is off");

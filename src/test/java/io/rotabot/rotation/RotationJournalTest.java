@@ -46,7 +46,7 @@ class RotationJournalTest extends EndToEndEnvironment {
         VendorStubs.itglueRecord(ITGLUE, "5002", ACME_ITGLUE, "bob@acme.test");
         String id = UUID.randomUUID().toString();
         Secret journalled = Secret.of("Crash-Resume-Passw0rd-" + id.substring(0, 8));
-        rotations.begin(request("crash-" + id, bob, "5002"), bob.logonName(), id, cipher.encrypt(journalled, id));
+        journal(request("crash-" + id, bob, "5002"), bob.logonName(), id, cipher.encrypt(journalled, id));
         directory.setPassword(bob, journalled); // the directory took it, then the process died
 
         Rotation resumed = rotation.resume(id);
@@ -92,8 +92,8 @@ class RotationJournalTest extends EndToEndEnvironment {
     void aDirectoryOutageBeforeTheResetIsAnApiErrorThatTheNextRetryCarriesOn() {
         String id = UUID.randomUUID().toString();
         RotationRequest request = new RotationRequest("down-" + id, "initech", "6f1c2a3b-0001-4a5b-8c9d-0e1f2a3b4c01", "8001",
-                Optional.empty());
-        rotations.begin(request, "peter@initech.test", id, cipher.encrypt(Secret.of("Unsent#Passw0rd-1"), id));
+                Optional.empty(), "test");
+        journal(request, "peter@initech.test", id, cipher.encrypt(Secret.of("Unsent#Passw0rd-1"), id));
 
         assertThatThrownBy(() -> rotation.resume(id)).isInstanceOf(DirectoryUnavailableException.class);
 
@@ -111,7 +111,7 @@ class RotationJournalTest extends EndToEndEnvironment {
         DirectoryAccount dave = directory.findByEmail("acme", "dave.admin@acme.test").orElseThrow();
         VendorStubs.itglueRecord(ITGLUE, "5003", ACME_ITGLUE, "adm-dave@acme.test");
         String id = UUID.randomUUID().toString();
-        rotations.begin(request("refused-" + id, dave, "5003"), dave.logonName(), id, cipher.encrypt(Secret.of("Sh0rt!x"), id));
+        journal(request("refused-" + id, dave, "5003"), dave.logonName(), id, cipher.encrypt(Secret.of("Sh0rt!x"), id));
 
         Rotation ended = rotation.resume(id);
 
@@ -128,7 +128,7 @@ class RotationJournalTest extends EndToEndEnvironment {
         approvedMatch(bob.id(), "5002", "bob@acme.test");
         VendorStubs.itglueRecord(ITGLUE, "5002", ACME_ITGLUE, "bob@acme.test");
         String first = UUID.randomUUID().toString();
-        rotations.begin(request("first-" + first, bob, "5002"), bob.logonName(), first,
+        journal(request("first-" + first, bob, "5002"), bob.logonName(), first,
                 cipher.encrypt(Secret.of("First#Passw0rd-" + first.substring(0, 8)), first));
 
         Rotation second = rotation.rotate(request("second-" + first, bob, "5002"));
@@ -170,8 +170,14 @@ class RotationJournalTest extends EndToEndEnvironment {
         assertThat(ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/7001")))).isEmpty();
     }
 
+    /** The journal as a crash left it: accepted and the password generated, nothing further. */
+    private void journal(RotationRequest request, String accountName, String rotationId, String ciphertext) {
+        rotations.accept(request, accountName, rotationId, RotationStatus.IN_PROGRESS, "accepted", java.time.Instant.now());
+        rotations.generated(rotationId, ciphertext);
+    }
+
     private static RotationRequest request(String key, DirectoryAccount account, String recordId) {
-        return new RotationRequest(key, "acme", account.id(), recordId, Optional.empty());
+        return new RotationRequest(key, "acme", account.id(), recordId, Optional.empty(), "test");
     }
 
     private List<String> patchedPasswords(String recordId) {

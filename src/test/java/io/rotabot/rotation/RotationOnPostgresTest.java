@@ -90,7 +90,7 @@ class RotationOnPostgresTest extends EndToEndEnvironment {
         DirectoryAccount bob = directory.findByEmail("acme", "bob@acme.test").orElseThrow();
         approvedMatch(bob.id(), "5002", "bob@acme.test");
         VendorStubs.itglueRecord(ITGLUE, "5002", ACME_ITGLUE, "bob@acme.test");
-        Rotation done = rotation.rotate(new RotationRequest("pg-" + UUID.randomUUID(), "acme", bob.id(), "5002", Optional.empty()));
+        Rotation done = rotation.rotate(new RotationRequest("pg-" + UUID.randomUUID(), "acme", bob.id(), "5002", Optional.empty(), "test"));
 
         assertThat(done.status()).isEqualTo(RotationStatus.SUCCESSFUL);
         assertThat(jdbc.sql("select new_password_ciphertext from rotations where id = ?").param(done.id())

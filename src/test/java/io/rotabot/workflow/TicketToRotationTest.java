@@ -164,7 +164,7 @@ class TicketToRotationTest extends EndToEndEnvironment {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains("duplicate");
         awaitEnded(351183);
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("351183").count()).isEqualTo(1);
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("ticket-password-reset").processInstanceBusinessKey("351183").count()).isEqualTo(1);
     }
 
     @Test
@@ -221,7 +221,7 @@ class TicketToRotationTest extends EndToEndEnvironment {
 
     private HistoricProcessInstance awaitEnded(long ticketId) {
         return await().atMost(Duration.ofSeconds(30)).until(
-                () -> history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(Long.toString(ticketId))
+                () -> history.createHistoricProcessInstanceQuery().processDefinitionKey("ticket-password-reset").processInstanceBusinessKey(Long.toString(ticketId))
                         .finished().singleResult(),
                 p -> p != null);
     }

@@ -1,0 +1,33 @@
+package io.rotabot.workflow;
+
+import io.rotabot.rotation.PasswordRotation;
+import io.rotabot.rotation.Rotation;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Runs an accepted rotation once its time has come; the process waits on a timer while it may not. */
+@Component("runRotation")
+class RunRotationDelegate implements JavaDelegate {
+
+    private final PasswordRotation rotation;
+
+    RunRotationDelegate(PasswordRotation rotation) {
+        this.rotation = rotation;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        report(execution, rotation.run((String) execution.getVariable(Variables.ROTATION_ID)));
+    }
+
+    /** Ids, statuses and the time to wait for; never a password. */
+    static void report(DelegateExecution execution, Rotation result) {
+        execution.setVariable(Variables.ROTATION_ID, result.id());
+        execution.setVariable(Variables.ROTATION_STATUS, result.status().label());
+        execution.setVariable(Variables.ROTATION_REASON, result.reason());
+        execution.setVariable(Variables.VAULT_RECORD_URL, result.vaultRecordUrl());
+        execution.setVariable(Variables.ROTATION_FINISHED, result.status().finished());
+        execution.setVariable(Variables.ELIGIBLE_AT, result.waiting() ? result.eligibleAt().orElseThrow().toString() : null);
+    }
+}
