@@ -1,35 +1,100 @@
 package io.rotabot.console;
 
 import io.rotabot.audit.AuditTrail;
+import io.rotabot.matching.Matches;
+import io.rotabot.organization.Organizations;
 import io.rotabot.rotation.Rotation;
+import io.rotabot.rotation.RotationRequest;
+import io.rotabot.rotation.RotationRequested;
+import io.rotabot.rotation.RotationStatus;
 import io.rotabot.rotation.Rotations;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Read-only REST API for administrators: rotations with their statuses, and the audit trail. */
+/**
+ * Rotations for administrators: rotate one record or many (each its own rotation, one failure never
+ * stopping the others), follow them, list by organization, status or bulk request; and the audit trail.
+ */
 @RestController
 class RotationsController {
 
     private final Rotations rotations;
     private final AuditTrail audit;
+    private final Organizations organizations;
+    private final Matches matches;
+    private final ApplicationEventPublisher events;
 
-    RotationsController(Rotations rotations, AuditTrail audit) {
+    RotationsController(Rotations rotations, AuditTrail audit, Organizations organizations, Matches matches,
+                        ApplicationEventPublisher events) {
         this.rotations = rotations;
         this.audit = audit;
+        this.organizations = organizations;
+        this.matches = matches;
+        this.events = events;
+    }
+
+    /**
+     * Starts a rotation for each record that is the approved match of an account; says at once which
+     * records cannot be rotated and why. Follow the rest with {@code GET /api/rotations?batch=…}.
+     */
+    @PostMapping("/api/rotations")
+    @Transactional
+    ResponseEntity<BulkAnswer> rotate(@Valid @RequestBody BulkRequest request, Principal who) {
+        String batch = UUID.randomUUID().toString();
+        List<Refusal> refused = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int started = 0;
+        for (RecordToRotate item : request.rotations()) {
+            if (!seen.add(item.organization() + "/" + item.vaultRecordId())) {
+                refused.add(new Refusal(item.organization(), item.vaultRecordId(), "named twice in this request"));
+                continue;
+            }
+            if (organizations.byKey(item.organization()).isEmpty()) {
+                refused.add(new Refusal(item.organization(), item.vaultRecordId(), "no organization " + item.organization()));
+                continue;
+            }
+            Optional<String> account = matches.accountMatchedTo(item.organization(), item.vaultRecordId());
+            if (account.isEmpty()) {
+                refused.add(new Refusal(item.organization(), item.vaultRecordId(),
+                        "Not Permitted: the record is not the approved match of any account"));
+                continue;
+            }
+            events.publishEvent(new RotationRequested(new RotationRequest(batch + "/" + started, item.organization(),
+                    account.get(), item.vaultRecordId(), Optional.empty(), "api " + who.getName(), Optional.of(batch))));
+            started++;
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new BulkAnswer(batch, started, refused, "/api/rotations?batch=" + batch));
     }
 
     @GetMapping("/api/rotations")
-    List<RotationView> rotations(@RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and 500");
+    List<RotationView> rotations(@RequestParam Optional<String> organization, @RequestParam Optional<RotationStatus> status,
+                                 @RequestParam Optional<String> batch, @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and 1000");
         }
-        return rotations.latest(limit).stream().map(RotationView::of).toList();
+        return rotations.list(organization, status, batch, limit).stream().map(RotationView::of).toList();
     }
 
     @GetMapping("/api/rotations/{id}")
@@ -46,15 +111,27 @@ class RotationsController {
         return audit.latest(limit);
     }
 
+    record BulkRequest(@NotEmpty @Size(max = 1000) List<@Valid RecordToRotate> rotations) {
+    }
+
+    record RecordToRotate(@NotBlank String organization, @NotBlank String vaultRecordId) {
+    }
+
+    record Refusal(String organization, String vaultRecordId, String reason) {
+    }
+
+    record BulkAnswer(String batch, int started, List<Refusal> refused, String follow) {
+    }
+
     /** A rotation as users see it: the status by its label, the journal state for technicians. */
     record RotationView(String id, String organization, String account, String vaultRecordId, Long ticketId,
-                        String status, String reason, String journalState, String vaultRecordUrl,
-                        Instant createdAt, Instant updatedAt) {
+                        String status, String reason, String journalState, String vaultRecordUrl, Instant eligibleAt,
+                        String triggeredBy, String batch, Instant createdAt, Instant updatedAt) {
 
         static RotationView of(Rotation r) {
             return new RotationView(r.id(), r.organizationKey(), r.accountName(), r.vaultRecordId(),
                     r.ticketId().orElse(null), r.status().label(), r.reason(), r.state().name(), r.vaultRecordUrl(),
-                    r.createdAt(), r.updatedAt());
+                    r.eligibleAt().orElse(null), r.triggeredBy(), r.batchId().orElse(null), r.createdAt(), r.updatedAt());
         }
     }
 }

@@ -297,6 +297,15 @@ public class Matches {
         return found;
     }
 
+    /** The account still in the directory whose approved match is this record, if any. */
+    public Optional<String> accountMatchedTo(String organizationKey, String vaultRecordId) {
+        return jdbc.sql("select account_id from matches where organization_key = ? and vault_record_id = ? "
+                + "and state = 'MATCHED' and in_directory")
+            .params(organizationKey, vaultRecordId)
+            .query(String.class)
+            .optional();
+    }
+
     /** The approved vault record of an account still in the directory, if any. */
     public Optional<String> approvedRecord(String organizationKey, String accountId) {
         return jdbc.sql("select vault_record_id from matches where organization_key = ? and account_id = ? "

@@ -123,12 +123,6 @@ public class Rotations {
             .query(Rotations::toRotation).optional();
     }
 
-    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-    public List<Rotation> latest(int limit) {
-        return jdbc.sql("select * from rotations order by created_at desc limit ?").param(limit)
-            .query(Rotations::toRotation).list();
-    }
-
     /** Rotations whose journal still holds a password and that nobody has given a final status. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     List<Rotation> unfinished() {

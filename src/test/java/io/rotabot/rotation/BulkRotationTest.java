@@ -1,0 +1,150 @@
+package io.rotabot.rotation;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.util.ssl.PEMFileTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+import io.rotabot.matching.Approval;
+import io.rotabot.testing.EndToEndEnvironment;
+import io.rotabot.testing.VendorStubs;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** 500 records in one request over HTTP, 3 of whose accounts were deleted: each rotation stands alone. */
+class BulkRotationTest extends EndToEndEnvironment {
+
+    private static final int RECORDS = 500;
+    private static final String USERS = "CN=Users,DC=acme,DC=test";
+
+    @LocalServerPort
+    int port;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void fiveHundredRotationsWithThreeBrokenAccountsEndInTheirOwnStatuses() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 4);
+        List<String> records = new ArrayList<>();
+        try (LDAPConnection ldap = ldap()) {
+            for (int i = 0; i < RECORDS; i++) {
+                String name = "b" + run + "-" + i;
+                UUID guid = UUID.randomUUID();
+                ldap.add(new Entry("CN=" + name + "," + USERS,
+                        new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
+                        new Attribute("cn", name), new Attribute("sn", name), new Attribute("sAMAccountName", name),
+                        new Attribute("userPrincipalName", name + "@acme.test"), new Attribute("userAccountControl", "512"),
+                        new Attribute("objectGUID", ByteBuffer.allocate(16).putLong(guid.getMostSignificantBits())
+                                .putLong(guid.getLeastSignificantBits()).array())));
+                records.add("bulk" + run + i + ":" + name + "@acme.test");
+            }
+        }
+        VendorStubs.itglueRecordList(ITGLUE, ACME_ITGLUE, records.toArray(String[]::new));
+        matches.sync("acme");
+        List<Approval> approvals = new ArrayList<>();
+        for (int i = 0; i < RECORDS; i++) {
+            String account = directory().findByEmail("acme", "b" + run + "-" + i + "@acme.test").orElseThrow().id();
+            approvals.add(new Approval(account, Optional.of("bulk" + run + i)));
+        }
+        matches.approve("acme", approvals);
+        ITGLUE.stubFor(get(urlPathMatching("/passwords/bulk.*")).willReturn(itglueDocument()));
+        ITGLUE.stubFor(patch(urlPathMatching("/passwords/bulk.*")).willReturn(itglueDocument()));
+        try (LDAPConnection ldap = ldap()) {
+            for (int broken : new int[] {7, 250, 499}) {
+                ldap.delete("CN=b" + run + "-" + broken + "," + USERS);
+            }
+        }
+
+        String body = records.stream().map(r -> "{\"organization\":\"acme\",\"vaultRecordId\":\"" + r.substring(0, r.indexOf(':')) + "\"}")
+                .collect(Collectors.joining(",", "{\"rotations\":[", ",{\"organization\":\"acme\",\"vaultRecordId\":\"unmatched-1\"}]}"));
+        HttpResponse<String> answer = send("POST", "/api/rotations", body);
+
+        assertThat(answer.statusCode()).isEqualTo(202);
+        JsonNode accepted = json.readTree(answer.body());
+        assertThat(accepted.path("started").asInt()).isEqualTo(RECORDS);
+        assertThat(accepted.path("refused").path(0).path("reason").asText()).contains("not the approved match");
+        String follow = accepted.path("follow").asText();
+        JsonNode done = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(
+                () -> json.readTree(send("GET", follow + "&limit=1000", null).body()),
+                list -> list.size() == RECORDS && list.findValuesAsText("status").stream()
+                        .noneMatch(s -> s.equals("In progress") || s.equals("API Error")));
+
+        Map<String, Long> byStatus = done.findValuesAsText("status").stream()
+                .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+        List<String> failedReasons = new ArrayList<>();
+        done.forEach(r -> {
+            if (!r.path("status").asText().equals("Successful")) {
+                failedReasons.add(r.path("account").asText() + " " + r.path("status").asText() + ": " + r.path("reason").asText());
+            }
+        });
+        assertThat(byStatus).as(failedReasons.toString()).containsEntry("Successful", (long) RECORDS - 3).containsEntry("Failed", 3L);
+        assertThat(failedReasons).allSatisfy(reason -> assertThat(reason).contains("no longer exists in the directory"));
+        assertThat(done.findValuesAsText("triggeredBy")).containsOnly("api admin");
+        String sample = done.get(0).path("vaultRecordId").asText();
+        String name = done.get(0).path("account").asText().replace("@acme.test", "");
+        if (done.get(0).path("status").asText().equals("Successful")) {
+            String stored = json.readTree(ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/" + sample))).get(0)
+                    .getBodyAsString()).path("data").path("attributes").path("password").asText();
+            assertThat(binds("CN=" + name + "," + USERS, stored)).isTrue();
+        }
+    }
+
+    private io.rotabot.directory.Directory directory;
+
+    private io.rotabot.directory.Directory directory() {
+        return directory;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void directory(io.rotabot.directory.Directory directory) {
+        this.directory = directory;
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder itglueDocument() {
+        return aResponse().withStatus(200).withHeader("Content-Type", VendorStubs.JSON_API).withBody("{}")
+                .withTransformers(VendorStubs.ITGlueReadBack.NAME)
+                .withTransformerParameter("organizationId", ACME_ITGLUE)
+                .withTransformerParameter("username", "bulk");
+    }
+
+    private static LDAPConnection ldap() throws Exception {
+        SSLUtil tls = new SSLUtil(new PEMFileTrustManager(LDAP.caCertificate().toFile()));
+        LDAPConnection connection = new LDAPConnection(tls.createSSLSocketFactory(), "localhost", LDAP.port());
+        connection.bind("CN=Rotabot Service,CN=Users,DC=acme,DC=test", "Demo-Svc-Passw0rd-acme!");
+        return connection;
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:test-admin-password"
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
