@@ -1,10 +1,8 @@
 package io.rotabot.sandbox;
 
-import com.unboundid.ldap.listener.Base64PasswordEncoderOutputFormatter;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
-import com.unboundid.ldap.listener.SaltedMessageDigestInMemoryPasswordEncoder;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedAddRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchEntry;
@@ -27,7 +25,6 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +63,8 @@ public final class SandboxDirectory implements AutoCloseable {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(baseDns);
         config.setSchema(Schema.mergeSchemas(Schema.getDefaultStandardSchema(), adSchema()));
         config.setPasswordAttributes("userPassword");
-        config.setPasswordEncoders(new SaltedMessageDigestInMemoryPasswordEncoder("{SSHA256}",
-                Base64PasswordEncoderOutputFormatter.getInstance(), MessageDigest.getInstance("SHA-256"), 16, true, true));
+        // no salted-digest encoder: UnboundID's shares one MessageDigest between threads, and concurrent
+        // binds then fail at random; passwords stay in this process's memory and no search returns them
         config.setAuthenticationRequiredOperationTypes(OperationType.SEARCH, OperationType.COMPARE,
                 OperationType.MODIFY, OperationType.ADD, OperationType.DELETE, OperationType.MODIFY_DN);
         config.addInMemoryOperationInterceptor(new UnicodePwdRules());
@@ -106,11 +103,16 @@ public final class SandboxDirectory implements AutoCloseable {
                         "( 1.2.840.113556.1.4.8 NAME 'userAccountControl' EQUALITY integerMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
                         "( 1.2.840.113556.1.4.96 NAME 'pwdLastSet' EQUALITY integerMatch ORDERING integerOrderingMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
                         "( 1.2.840.113556.1.4.150 NAME 'adminCount' EQUALITY integerMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
-                        "( 1.2.840.113556.1.2.102 NAME 'memberOf' EQUALITY distinguishedNameMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.12 )"),
+                        "( 1.2.840.113556.1.2.102 NAME 'memberOf' EQUALITY distinguishedNameMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.12 )",
+                        "( 1.2.840.113556.1.4.78 NAME 'minPwdAge' EQUALITY integerMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
+                        "( 1.2.840.113556.1.4.79 NAME 'minPwdLength' EQUALITY integerMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
+                        "( 1.2.840.113556.1.4.93 NAME 'pwdProperties' EQUALITY integerMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
+                        "( 1.2.840.113556.1.4.95 NAME 'pwdHistoryLength' EQUALITY integerMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )"),
                 new Attribute("objectClasses",
                         "( 1.2.840.113556.1.5.9 NAME 'user' SUP organizationalPerson STRUCTURAL MAY ( sAMAccountName $ userPrincipalName $ unicodePwd $ objectGUID $ userAccountControl $ pwdLastSet $ adminCount $ mail $ displayName $ givenName $ memberOf $ userPassword ) )",
                         "( 1.2.840.113556.1.3.23 NAME 'container' SUP top STRUCTURAL MUST cn MAY description )",
-                        "( 1.2.840.113556.1.5.8 NAME 'group' SUP top STRUCTURAL MUST cn MAY ( member $ sAMAccountName $ objectGUID $ adminCount $ description ) )")));
+                        "( 1.2.840.113556.1.5.8 NAME 'group' SUP top STRUCTURAL MUST cn MAY ( member $ sAMAccountName $ objectGUID $ adminCount $ description ) )",
+                        "( 1.2.840.113556.1.5.67 NAME 'domainDNS' SUP top AUXILIARY MAY ( minPwdAge $ minPwdLength $ pwdProperties $ pwdHistoryLength ) )")));
     }
 
     /** What a domain controller does with unicodePwd, as far as the sandbox needs it. */

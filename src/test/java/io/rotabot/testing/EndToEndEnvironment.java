@@ -33,6 +33,9 @@ public abstract class EndToEndEnvironment {
     public static final String WEBHOOK_SECRET = "test-webhook-secret";
     public static final long ACME_COMPANY = 1001;
     public static final long ACME_ITGLUE = 3821001;
+    /** Globex's domain has a minimum password age of one day and a minimum length of 12. */
+    public static final long GLOBEX_COMPANY = 2002;
+    public static final long GLOBEX_ITGLUE = 3821002;
 
     protected static final WireMockServer AUTOTASK = new WireMockServer(options().dynamicPort());
     protected static final WireMockServer ITGLUE = new WireMockServer(options().dynamicPort()
@@ -81,6 +84,14 @@ public abstract class EndToEndEnvironment {
         properties.add("rotabot.directory.connections.acme.bind-password",
                 () -> TestSecrets.encrypted(masterKey, "Demo-Svc-Passw0rd-acme!"));
         properties.add("rotabot.directory.connections.acme.base-dn", () -> "DC=acme,DC=test");
+        properties.add("rotabot.organizations.globex.name", () -> "Globex Corp");
+        properties.add("rotabot.organizations.globex.autotask-company-id", () -> GLOBEX_COMPANY);
+        properties.add("rotabot.organizations.globex.itglue-organization-id", () -> GLOBEX_ITGLUE);
+        properties.add("rotabot.directory.connections.globex.urls", () -> "ldaps://localhost:" + LDAP.port());
+        properties.add("rotabot.directory.connections.globex.ca-certificate", () -> LDAP.caCertificate().toString());
+        properties.add("rotabot.directory.connections.globex.bind-dn", () -> "CN=Rotabot Service,CN=Users,DC=globex,DC=test");
+        properties.add("rotabot.directory.connections.globex.bind-password", () -> "Demo-Svc-Passw0rd-globex!");
+        properties.add("rotabot.directory.connections.globex.base-dn", () -> "DC=globex,DC=test");
         properties.add("rotabot.organizations.initech.name", () -> "Initech (directory down)");
         properties.add("rotabot.organizations.initech.autotask-company-id", () -> 3003);
         properties.add("rotabot.organizations.initech.itglue-organization-id", () -> 3821003);

@@ -1,0 +1,117 @@
+package io.rotabot.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.rotabot.directory.Directory;
+import io.rotabot.directory.DirectoryAccount;
+import io.rotabot.matching.Approval;
+import io.rotabot.policy.PasswordPolicies;
+import io.rotabot.policy.RotationSettings;
+import io.rotabot.rotation.PasswordRotation;
+import io.rotabot.rotation.Rotation;
+import io.rotabot.rotation.RotationRequest;
+import io.rotabot.rotation.RotationRequested;
+import io.rotabot.rotation.RotationStatus;
+import io.rotabot.rotation.Rotations;
+import io.rotabot.testing.EndToEndEnvironment;
+import io.rotabot.testing.VendorStubs;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Globex's domain keeps a password at least a day: a second rotation the same day waits on a timer in
+ * its process, says until when, and runs when it may.
+ */
+class MinimumAgeTest extends EndToEndEnvironment {
+
+    @Autowired
+    PasswordRotation rotation;
+    @Autowired
+    Rotations rotations;
+    @Autowired
+    Directory directory;
+    @Autowired
+    PasswordPolicies policies;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RuntimeService runtime;
+
+    @AfterEach
+    void noRule() {
+        policies.deleteRule("globex");
+    }
+
+    @Test
+    void aPasswordTooYoungToChangeWaitsForItsTimeAndThenRotates() {
+        DirectoryAccount carol = directory.findByEmail("globex", "carol@globex.test").orElseThrow();
+        VendorStubs.itglueRecordList(ITGLUE, GLOBEX_ITGLUE, "6001:carol@globex.test");
+        VendorStubs.itglueRecord(ITGLUE, "6001", GLOBEX_ITGLUE, "carol@globex.test");
+        matches.sync("globex");
+        if (matches.approvedRecord("globex", carol.id()).isEmpty()) {
+            matches.approve("globex", List.of(new Approval(carol.id(), Optional.empty())));
+        }
+        Rotation first = rotation.rotate(request(carol));
+        assertThat(first.status()).as(first.reason()).isEqualTo(RotationStatus.SUCCESSFUL);
+
+        RotationRequest second = request(carol);
+        transactions.executeWithoutResult(tx -> events.publishEvent(new RotationRequested(second)));
+
+        Rotation waiting = await().atMost(Duration.ofSeconds(30)).until(
+                () -> rotations.list(Optional.of("globex"), Optional.of(RotationStatus.WAITING_FOR_MINIMUM_AGE),
+                        Optional.empty(), 10).stream().filter(r -> r.requestKey().equals(second.requestKey())).findFirst()
+                        .orElse(null), r -> r != null);
+        assertThat(waiting.status().label()).isEqualTo("Waiting for minimum password age");
+        assertThat(waiting.reason()).contains("24 h, domain policy").contains("allows the next change at");
+        assertThat(waiting.eligibleAt()).hasValueSatisfying(at ->
+                assertThat(at).isBetween(Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25))));
+        Job timer = await().until(() -> management.createJobQuery().timers().processInstanceId(
+                processOf(second.requestKey())).singleResult(), j -> j != null);
+        assertThat(timer.getDuedate().toInstant())
+                .isEqualTo(waiting.eligibleAt().orElseThrow().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+
+        String process = timer.getProcessInstanceId();
+        management.executeJob(timer.getId());
+        Job again = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().timers()
+                .processInstanceId(process).singleResult(), j -> j != null);
+        assertThat(rotations.find(waiting.id()).orElseThrow().status()).as("checked again, still too young: waits again")
+                .isEqualTo(RotationStatus.WAITING_FOR_MINIMUM_AGE);
+
+        policies.saveRule("globex", new RotationSettings(true, 20, true, true, true, true, false, 90, false));
+        management.executeJob(again.getId());
+
+        Rotation done = await().atMost(Duration.ofSeconds(30)).until(() -> rotations.find(waiting.id()).orElseThrow(),
+                r -> r.status() == RotationStatus.SUCCESSFUL);
+        assertThat(done.triggeredBy()).isEqualTo("test");
+    }
+
+    private String processOf(String requestKey) {
+        return management.createJobQuery().list().stream().map(Job::getProcessInstanceId).filter(id -> id != null)
+                .filter(id -> requestKey.equals(businessKey(id))).findFirst().orElse("none");
+    }
+
+    private String businessKey(String processInstanceId) {
+        var instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        return instance == null ? null : instance.getBusinessKey();
+    }
+
+    private static RotationRequest request(DirectoryAccount carol) {
+        return new RotationRequest("age-" + UUID.randomUUID(), "globex", carol.id(), "6001", Optional.empty(), "test");
+    }
+}
