@@ -132,7 +132,7 @@ class DirectoriesTest extends EndToEndEnvironment {
 
     @Test
     void anOrganizationWithoutAnyDirectorySaysSo() {
-        assertThatThrownBy(() -> directory.findByEmail("globex", "carol@globex.test"))
+        assertThatThrownBy(() -> directory.findByEmail("wayne-enterprises", "bruce@wayne.test"))
                 .isInstanceOf(DirectoryUnavailableException.class)
                 .hasMessageContaining("has no directory connection");
     }
