@@ -28,5 +28,6 @@ for _ in $(seq 1 60); do
   fi
   sleep 1
 done
-echo "No note after 60 s. Is the ticket about a password reset? See Cockpit: $BASE/camunda (admin / demo)"
+echo "No note after 60 s. Is the ticket about a password reset? Is its rotation waiting for the minimum password age?"
+echo "  curl -u admin:demo $BASE/api/rotations     Cockpit: $BASE/camunda (admin / demo)"
 exit 1

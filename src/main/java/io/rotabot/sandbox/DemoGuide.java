@@ -46,7 +46,8 @@ class DemoGuide {
                 Send a password-reset ticket as alice@acme.test and watch it become a rotation and a note:
                     docker/demo-ticket.sh alice@acme.test "Forgot my password" "Hi, I forgot my password and I am locked out."
                 Other requesters: bob@acme.test, carol@globex.test (matched); dave.admin@acme.test (not matched);
-                erin@globex.test (no account). A ticket about the Wi-Fi password is not a reset.
+                erin@globex.test (no account). A ticket about the Wi-Fi password is not a reset. Globex's domain
+                keeps a password a day: a second reset of carol the same day waits ("Waiting for minimum password age").
                 Matches:              curl -u admin:demo {}/api/organizations/acme/matches
                 Cockpit and Tasklist: {}/camunda (admin / demo)
                 Rotations (REST):     curl -u admin:demo {}/api/rotations
