@@ -6,27 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotabot.testing.EndToEndEnvironment;
 import io.rotabot.testing.VendorStubs;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The administrators' API and health over HTTP, as an administrator sees them, and what others see. */
 class ConsoleApiTest extends EndToEndEnvironment {
 
-    @LocalServerPort
-    int port;
-
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void theDiagnosisWalksTheConnectionStepByStep() throws Exception {
-        HttpResponse<String> answer = get("/api/directories/acme/diagnosis", true);
+        HttpResponse<String> answer = api("GET", "/api/directories/acme/diagnosis", null, true);
 
         assertThat(answer.statusCode()).isEqualTo(200);
         JsonNode diagnosis = json.readTree(answer.body()).path(0);
@@ -38,7 +28,7 @@ class ConsoleApiTest extends EndToEndEnvironment {
 
     @Test
     void theAccountsAreListedForMatchingWithoutSecrets() throws Exception {
-        JsonNode accounts = json.readTree(get("/api/directories/acme/accounts", true).body());
+        JsonNode accounts = json.readTree(api("GET", "/api/directories/acme/accounts", null, true).body());
 
         assertThat(accounts.findValuesAsText("samAccountName")).contains("alice", "bob", "adm-dave");
         assertThat(accounts.toString()).doesNotContainIgnoringCase("password\":\"");
@@ -46,7 +36,7 @@ class ConsoleApiTest extends EndToEndEnvironment {
 
     @Test
     void healthShowsEachDirectoryWithoutCredentials() throws Exception {
-        HttpResponse<String> health = get("/actuator/health/directories", true);
+        HttpResponse<String> health = api("GET", "/actuator/health/directories", null, true);
 
         assertThat(health.statusCode()).as("initech's directory is down").isEqualTo(503);
         JsonNode acme = json.readTree(health.body()).path("components").path("acme");
@@ -60,22 +50,22 @@ class ConsoleApiTest extends EndToEndEnvironment {
 
     @Test
     void unknownOrganizationsAndStrangersAreRefused() throws Exception {
-        assertThat(get("/api/directories/umbrella/diagnosis", true).statusCode()).isEqualTo(404);
-        assertThat(get("/api/directories/acme/diagnosis", false).statusCode()).isEqualTo(401);
-        assertThat(get("/api/directories/acme/accounts", false).statusCode()).isEqualTo(401);
+        assertThat(api("GET", "/api/directories/umbrella/diagnosis", null, true).statusCode()).isEqualTo(404);
+        assertThat(api("GET", "/api/directories/acme/diagnosis", null, false).statusCode()).isEqualTo(401);
+        assertThat(api("GET", "/api/directories/acme/accounts", null, false).statusCode()).isEqualTo(401);
     }
 
     @Test
     void matchingOverHttpSyncsListsAndRefusesBadMovesWithAReason() throws Exception {
         VendorStubs.itglueRecordList(ITGLUE, ACME_ITGLUE, "5001:alice@acme.test", "5002:bob@acme.test", "5003:ACME\\adm-dave");
 
-        HttpResponse<String> sync = post("/api/organizations/acme/matches/sync", "", true);
-        JsonNode page = json.readTree(get("/api/organizations/acme/matches?state=UNMATCHED&size=2", true).body());
-        HttpResponse<String> several = post("/api/organizations/acme/matches/approve",
+        HttpResponse<String> sync = api("POST", "/api/organizations/acme/matches/sync", "", true);
+        JsonNode page = json.readTree(api("GET", "/api/organizations/acme/matches?state=UNMATCHED&size=2", null, true).body());
+        HttpResponse<String> several = api("POST", "/api/organizations/acme/matches/approve",
                 "{\"approvals\":[{\"accountId\":\"no-such-account\"}]}", true);
-        HttpResponse<String> empty = post("/api/organizations/acme/matches/ignore", "{\"accountIds\":[]}", true);
-        HttpResponse<String> tooBig = get("/api/organizations/acme/matches?size=1000", true);
-        HttpResponse<String> badState = get("/api/organizations/acme/matches?state=SOMETIMES", true);
+        HttpResponse<String> empty = api("POST", "/api/organizations/acme/matches/ignore", "{\"accountIds\":[]}", true);
+        HttpResponse<String> tooBig = api("GET", "/api/organizations/acme/matches?size=1000", null, true);
+        HttpResponse<String> badState = api("GET", "/api/organizations/acme/matches?state=SOMETIMES", null, true);
 
         assertThat(sync.statusCode()).isEqualTo(200);
         assertThat(json.readTree(sync.body()).path("records").asInt()).isEqualTo(3);
@@ -88,18 +78,18 @@ class ConsoleApiTest extends EndToEndEnvironment {
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(tooBig.statusCode()).isEqualTo(400);
         assertThat(badState.statusCode()).isEqualTo(400);
-        assertThat(post("/api/organizations/acme/matches/sync", "", false).statusCode()).isEqualTo(401);
-        JsonNode found = json.readTree(get("/api/organizations/acme/matches/records?search=DAVE", true).body());
+        assertThat(api("POST", "/api/organizations/acme/matches/sync", "", false).statusCode()).isEqualTo(401);
+        JsonNode found = json.readTree(api("GET", "/api/organizations/acme/matches/records?search=DAVE", null, true).body());
         assertThat(found.findValuesAsText("id")).containsExactly("5003");
-        assertThat(json.readTree(get("/api/organizations/acme/matches/records?search=%25", true).body())).as("% is a character").isEmpty();
-        assertThat(get("/api/organizations/acme/matches/records?search=", true).statusCode()).isEqualTo(400);
+        assertThat(json.readTree(api("GET", "/api/organizations/acme/matches/records?search=%25", null, true).body())).as("% is a character").isEmpty();
+        assertThat(api("GET", "/api/organizations/acme/matches/records?search=", null, true).statusCode()).isEqualTo(400);
     }
 
     @Test
     void aSecretIsEncryptedForConfigurationAndNeverEchoed() throws Exception {
-        HttpResponse<String> encrypted = post("/api/secrets", "{\"value\":\"Svc-Passw0rd-2026!\"}", true);
-        HttpResponse<String> blank = post("/api/secrets", "{\"value\":\"\"}", true);
-        HttpResponse<String> stranger = post("/api/secrets", "{\"value\":\"x\"}", false);
+        HttpResponse<String> encrypted = api("POST", "/api/secrets", "{\"value\":\"Svc-Passw0rd-2026!\"}", true);
+        HttpResponse<String> blank = api("POST", "/api/secrets", "{\"value\":\"\"}", true);
+        HttpResponse<String> stranger = api("POST", "/api/secrets", "{\"value\":\"x\"}", false);
 
         assertThat(encrypted.statusCode()).isEqualTo(200);
         assertThat(json.readTree(encrypted.body()).path("encrypted").asText()).startsWith("{cipher}");
@@ -108,22 +98,4 @@ class ConsoleApiTest extends EndToEndEnvironment {
         assertThat(stranger.statusCode()).isEqualTo(401);
     }
 
-    private HttpResponse<String> post(String path, String body, boolean administrator) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (administrator) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path, boolean administrator) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (administrator) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -11,26 +11,18 @@ import io.rotabot.rotation.Rotation;
 import io.rotabot.rotation.RotationRequest;
 import io.rotabot.rotation.RotationStatus;
 import io.rotabot.testing.EndToEndEnvironment;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Global settings and organization rules over HTTP, and what they do to a rotation. */
 class SettingsApiTest extends EndToEndEnvironment {
 
     private static final String DEFAULTS = settings(true, 20, 90);
 
-    @LocalServerPort
-    int port;
     @Autowired
     PasswordPolicies policies;
     @Autowired
@@ -38,23 +30,22 @@ class SettingsApiTest extends EndToEndEnvironment {
     @Autowired
     Directory directory;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
     void backToTheDefaults() throws Exception {
-        send("PUT", "/api/settings", DEFAULTS);
-        send("DELETE", "/api/organization-rules/acme", null);
+        api("PUT", "/api/settings", DEFAULTS, true);
+        api("DELETE", "/api/organization-rules/acme", null, true);
     }
 
     @Test
     void invalidSettingsAreRefusedWithTheFieldAndNothingIsSaved() throws Exception {
-        HttpResponse<String> tooShort = send("PUT", "/api/settings", settings(true, 3, 90));
-        HttpResponse<String> never = send("PUT", "/api/settings", settings(true, 20, 0));
-        HttpResponse<String> noClass = send("PUT", "/api/settings", DEFAULTS.replace("\"uppercase\":true,\"lowercase\":true,"
-                + "\"digit\":true,\"symbol\":true", "\"uppercase\":false,\"lowercase\":false,\"digit\":false,\"symbol\":false"));
-        HttpResponse<String> typo = send("PUT", "/api/settings", DEFAULTS.replace("minimumLength", "minimumLenght"));
-        HttpResponse<String> unknown = send("PUT", "/api/organization-rules/umbrella", DEFAULTS);
+        HttpResponse<String> tooShort = api("PUT", "/api/settings", settings(true, 3, 90), true);
+        HttpResponse<String> never = api("PUT", "/api/settings", settings(true, 20, 0), true);
+        HttpResponse<String> noClass = api("PUT", "/api/settings", DEFAULTS.replace("\"uppercase\":true,\"lowercase\":true,"
+                + "\"digit\":true,\"symbol\":true", "\"uppercase\":false,\"lowercase\":false,\"digit\":false,\"symbol\":false"), true);
+        HttpResponse<String> typo = api("PUT", "/api/settings", DEFAULTS.replace("minimumLength", "minimumLenght"), true);
+        HttpResponse<String> unknown = api("PUT", "/api/organization-rules/umbrella", DEFAULTS, true);
 
         assertThat(tooShort.statusCode()).isEqualTo(400);
         assertThat(json.readTree(tooShort.body()).path("fields").toString()).isEqualTo("[\"minimumLength\"]");
@@ -69,19 +60,19 @@ class SettingsApiTest extends EndToEndEnvironment {
 
     @Test
     void anOrganizationRuleOverridesTheGlobalSettingsUntilItIsDeleted() throws Exception {
-        assertThat(send("PUT", "/api/organization-rules/acme", settings(true, 32, 30)).statusCode()).isEqualTo(201);
-        assertThat(send("PUT", "/api/organization-rules/acme", settings(true, 40, 30)).statusCode()).isEqualTo(200);
+        assertThat(api("PUT", "/api/organization-rules/acme", settings(true, 32, 30), true).statusCode()).isEqualTo(201);
+        assertThat(api("PUT", "/api/organization-rules/acme", settings(true, 40, 30), true).statusCode()).isEqualTo(200);
 
-        JsonNode ruled = json.readTree(send("GET", "/api/organizations/acme/effective-settings", null).body());
+        JsonNode ruled = json.readTree(api("GET", "/api/organizations/acme/effective-settings", null, true).body());
         assertThat(ruled.path("source").asText()).isEqualTo("organization rule");
         assertThat(ruled.path("passwordPolicy").path("length").asInt()).isEqualTo(40);
         assertThat(ruled.path("settings").path("frequencyDays").asInt()).isEqualTo(30);
 
-        assertThat(send("DELETE", "/api/organization-rules/acme", null).statusCode()).isEqualTo(204);
-        JsonNode global = json.readTree(send("GET", "/api/organizations/acme/effective-settings", null).body());
+        assertThat(api("DELETE", "/api/organization-rules/acme", null, true).statusCode()).isEqualTo(204);
+        JsonNode global = json.readTree(api("GET", "/api/organizations/acme/effective-settings", null, true).body());
         assertThat(global.path("source").asText()).isEqualTo("global settings");
         assertThat(global.path("passwordPolicy").path("length").asInt()).isEqualTo(20);
-        assertThat(send("DELETE", "/api/organization-rules/acme", null).statusCode()).isEqualTo(404);
+        assertThat(api("DELETE", "/api/organization-rules/acme", null, true).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -89,10 +80,10 @@ class SettingsApiTest extends EndToEndEnvironment {
         DirectoryAccount bob = directory.findByEmail("acme", "bob@acme.test").orElseThrow();
         approvedMatch(bob.id(), "5002", "bob@acme.test");
 
-        send("PUT", "/api/settings", settings(false, 20, 90));
+        api("PUT", "/api/settings", settings(false, 20, 90), true);
         Rotation globallyOff = rotation.rotate(new RotationRequest("off-" + UUID.randomUUID(), "acme", bob.id(), "5002", Optional.empty(), "test"));
-        send("PUT", "/api/settings", DEFAULTS);
-        send("PUT", "/api/organization-rules/acme", settings(false, 20, 90));
+        api("PUT", "/api/settings", DEFAULTS, true);
+        api("PUT", "/api/organization-rules/acme", settings(false, 20, 90), true);
         Rotation ruleOff = rotation.rotate(new RotationRequest("rule-off-" + UUID.randomUUID(), "acme", bob.id(), "5002", Optional.empty(), "test"));
 
         assertThat(globallyOff.status()).isEqualTo(RotationStatus.NOT_PERMITTED);
@@ -107,12 +98,4 @@ class SettingsApiTest extends EndToEndEnvironment {
                 + ",\"respectMinimumAge\":true}";
     }
 
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

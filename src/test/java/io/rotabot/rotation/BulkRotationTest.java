@@ -19,31 +19,22 @@ import com.unboundid.util.ssl.SSLUtil;
 import io.rotabot.matching.Approval;
 import io.rotabot.testing.EndToEndEnvironment;
 import io.rotabot.testing.VendorStubs;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** 500 records in one request over HTTP, 3 of whose accounts were deleted: each rotation stands alone. */
 class BulkRotationTest extends EndToEndEnvironment {
 
     private static final int RECORDS = 500;
     private static final String USERS = "CN=Users,DC=acme,DC=test";
-
-    @LocalServerPort
-    int port;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -82,7 +73,7 @@ class BulkRotationTest extends EndToEndEnvironment {
 
         String body = records.stream().map(r -> "{\"organization\":\"acme\",\"vaultRecordId\":\"" + r.substring(0, r.indexOf(':')) + "\"}")
                 .collect(Collectors.joining(",", "{\"rotations\":[", ",{\"organization\":\"acme\",\"vaultRecordId\":\"unmatched-1\"}]}"));
-        HttpResponse<String> answer = send("POST", "/api/rotations", body);
+        HttpResponse<String> answer = api("POST", "/api/rotations", body, true);
 
         assertThat(answer.statusCode()).isEqualTo(202);
         JsonNode accepted = json.readTree(answer.body());
@@ -90,7 +81,7 @@ class BulkRotationTest extends EndToEndEnvironment {
         assertThat(accepted.path("refused").path(0).path("reason").asText()).contains("not the approved match");
         String follow = accepted.path("follow").asText();
         JsonNode done = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(
-                () -> json.readTree(send("GET", follow + "&limit=1000", null).body()),
+                () -> json.readTree(api("GET", follow + "&limit=1000", null, true).body()),
                 list -> list.size() == RECORDS && list.findValuesAsText("status").stream()
                         .noneMatch(s -> s.equals("In progress") || s.equals("API Error")));
 
@@ -139,12 +130,4 @@ class BulkRotationTest extends EndToEndEnvironment {
         return connection;
     }
 
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:test-admin-password"
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -15,7 +15,14 @@ import io.rotabot.matching.Matches;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -107,6 +114,22 @@ public abstract class EndToEndEnvironment {
 
     @Autowired
     protected Matches matches;
+    @LocalServerPort
+    protected int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** A JSON call to this Rotabot, as the administrator or as a stranger; body null for none. */
+    protected HttpResponse<String> api(String method, String path, String body, boolean administrator) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (administrator) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
 
     /**
      * Makes the account's approved match this record, as a technician would: sync (the vault listing

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A signed Autotask webhook in, over HTTP, to a password change in LDAP, a new vault revision and a ticket note. */
@@ -47,8 +46,6 @@ class TicketToRotationTest extends EndToEndEnvironment {
     private static final String ALICE_DN = "CN=Alice Anders,CN=Users,DC=acme,DC=test";
     private static final long ALICE_CONTACT = 30_682_001;
 
-    @LocalServerPort
-    int port;
     @Autowired
     HistoryService history;
     @Autowired
@@ -95,11 +92,11 @@ class TicketToRotationTest extends EndToEndEnvironment {
                 .doesNotContain(newPassword);
         assertThat(note.path("ticketID").asLong()).isEqualTo(351181);
 
-        JsonNode rotations = json.readTree(get("/api/rotations?limit=1").body());
+        JsonNode rotations = json.readTree(api("GET", "/api/rotations?limit=1", null, true).body());
         assertThat(rotations.path(0).path("status").asText()).isEqualTo("Successful");
         assertThat(rotations.path(0).path("journalState").asText()).isEqualTo("DONE");
         assertThat(rotations.toString()).doesNotContain(newPassword);
-        assertThat(get("/api/audit").body()).as("audit trail")
+        assertThat(api("GET", "/api/audit", null, true).body()).as("audit trail")
                 .contains("rotation " + rotations.path(0).path("id").asText()).doesNotContain(newPassword);
         assertThat(jdbc.sql("select count(*) from rotations where new_password_ciphertext is not null and ticket_id = 351181")
                 .query(Integer.class).single()).as("ciphertext wiped when done").isZero();
@@ -211,12 +208,6 @@ class TicketToRotationTest extends EndToEndEnvironment {
             request.header("X-Hook-Signature", signature);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        String credentials = Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HistoricProcessInstance awaitEnded(long ticketId) {
