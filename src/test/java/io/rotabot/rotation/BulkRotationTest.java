@@ -21,16 +21,27 @@ import io.rotabot.testing.EndToEndEnvironment;
 import io.rotabot.testing.VendorStubs;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** 500 records in one request over HTTP, 3 of whose accounts were deleted: each rotation stands alone. */
+/**
+ * 500 records in one request over HTTP, 3 of whose accounts were deleted: each rotation stands alone.
+ * Afterwards none of the 497 new passwords is in the logs or in any database table, the engine's
+ * variable and byte-array tables included (the journal's ciphertext is wiped once a rotation is done).
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class BulkRotationTest extends EndToEndEnvironment {
 
     private static final int RECORDS = 500;
@@ -39,7 +50,7 @@ class BulkRotationTest extends EndToEndEnvironment {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void fiveHundredRotationsWithThreeBrokenAccountsEndInTheirOwnStatuses() throws Exception {
+    void fiveHundredRotationsWithThreeBrokenAccountsEndInTheirOwnStatuses(CapturedOutput output) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 4);
         List<String> records = new ArrayList<>();
         try (LDAPConnection ldap = ldap()) {
@@ -96,6 +107,13 @@ class BulkRotationTest extends EndToEndEnvironment {
         assertThat(byStatus).as(failedReasons.toString()).containsEntry("Successful", (long) RECORDS - 3).containsEntry("Failed", 3L);
         assertThat(failedReasons).allSatisfy(reason -> assertThat(reason).contains("no longer exists in the directory"));
         assertThat(done.findValuesAsText("triggeredBy")).containsOnly("api admin");
+        Set<String> passwords = ITGLUE.findAll(patchRequestedFor(urlPathMatching("/passwords/bulk" + run + ".*"))).stream()
+                .map(r -> password(r.getBodyAsString())).collect(Collectors.toSet());
+        assertThat(passwords).hasSize(RECORDS - 3);
+        String planted = passwords.iterator().next();
+        assertThat(leaks("log line " + planted + " end", passwords)).as("the scan finds what is there").containsExactly(planted);
+        assertThat(leaks(output.getAll(), passwords)).as("logs").isEmpty();
+        assertThat(databaseLeaks(passwords)).as("database").isEmpty();
         String sample = done.get(0).path("vaultRecordId").asText();
         String name = done.get(0).path("account").asText().replace("@acme.test", "");
         if (done.get(0).path("status").asText().equals("Successful")) {
@@ -104,6 +122,56 @@ class BulkRotationTest extends EndToEndEnvironment {
             assertThat(binds("CN=" + name + "," + USERS, stored)).isTrue();
         }
     }
+
+    /** Which of the passwords the text contains, found by their length's windows. */
+    private static Set<String> leaks(String text, Set<String> passwords) {
+        Set<String> found = new HashSet<>();
+        Set<Integer> lengths = passwords.stream().map(String::length).collect(Collectors.toSet());
+        for (int length : lengths) {
+            for (int i = 0; i + length <= text.length(); i++) {
+                String window = text.substring(i, i + length);
+                if (passwords.contains(window)) {
+                    found.add(window);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Every column of every table, text and bytes, as UTF-8 and UTF-16LE. */
+    private Set<String> databaseLeaks(Set<String> passwords) {
+        Set<String> found = new HashSet<>();
+        List<String> tables = jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'PUBLIC'",
+                String.class);
+        assertThat(tables).contains("ROTATIONS", "ACT_HI_VARINST", "ACT_GE_BYTEARRAY", "AUDIT_EVENTS");
+        for (String table : tables) {
+            jdbc.query("select * from \"" + table + "\"", row -> {
+                for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+                    Object value = row.getObject(column);
+                    if (value instanceof byte[] bytes) {
+                        found.addAll(leaks(new String(bytes, StandardCharsets.UTF_8), passwords));
+                        found.addAll(leaks(new String(bytes, StandardCharsets.UTF_16LE), passwords));
+                    } else if (value instanceof java.sql.Clob clob) {
+                        found.addAll(leaks(clob.getSubString(1, (int) clob.length()), passwords));
+                    } else if (value != null) {
+                        found.addAll(leaks(value.toString(), passwords));
+                    }
+                }
+            });
+        }
+        return found;
+    }
+
+    private String password(String patchBody) {
+        try {
+            return json.readTree(patchBody).path("data").path("attributes").path("password").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private io.rotabot.directory.Directory directory;
 
