@@ -96,6 +96,16 @@ class MatchesController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Leaves accounts out of scheduled rotation ({@code "optOut": true}) or takes them back in. */
+    @PostMapping("/schedule")
+    ResponseEntity<Void> schedule(@PathVariable String organization, @Valid @RequestBody ScheduleChoice request) {
+        matches.optOutOfSchedule(organization, request.accountIds(), request.optOut());
+        return ResponseEntity.noContent().build();
+    }
+
+    record ScheduleChoice(@NotEmpty @Size(max = 1000) List<@NotBlank String> accountIds, boolean optOut) {
+    }
+
     record Approvals(@NotEmpty @Size(max = 1000) List<@Valid ApprovalItem> approvals) {
     }
 

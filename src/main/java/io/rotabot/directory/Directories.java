@@ -68,6 +68,11 @@ public class Directories implements Directory {
     }
 
     @Override
+    public boolean isServiceAccount(DirectoryAccount account) {
+        return of(account).isServiceAccount(account);
+    }
+
+    @Override
     public PasswordChange setPassword(DirectoryAccount account, Secret password) {
         return of(account).setPassword(account, password);
     }

@@ -23,6 +23,9 @@ public interface Directory {
     /** Every user account of the organization's directory, for matching. */
     List<DirectoryAccount> accounts(String organizationKey);
 
+    /** Whether this is the account the organization's connection itself binds as. */
+    boolean isServiceAccount(DirectoryAccount account);
+
     /** Sets the password as an administrator reset, then verifies it with a bind on the same server. */
     PasswordChange setPassword(DirectoryAccount account, Secret password);
 

@@ -297,6 +297,38 @@ public class Matches {
         return found;
     }
 
+    /**
+     * An approved pair, for scheduled rotation.
+     *
+     * @param accountId the directory account
+     * @param vaultRecordId its approved record
+     */
+    public record MatchedPair(String accountId, String vaultRecordId) {
+    }
+
+    /** The organization's approved pairs still in the directory that take part in scheduled rotation. */
+    public List<MatchedPair> scheduledPairs(String organizationKey) {
+        return jdbc.sql("select account_id, vault_record_id from matches where organization_key = ? and state = 'MATCHED' "
+                + "and in_directory and not scheduled_opt_out order by account_id")
+            .param(organizationKey)
+            .query((row, i) -> new MatchedPair(row.getString(1), row.getString(2)))
+            .list();
+    }
+
+    /** Leaves Matched accounts out of scheduled rotation, or takes them back in. */
+    @Transactional
+    public void optOutOfSchedule(String organizationKey, List<String> accountIds, boolean optOut) {
+        Map<String, Match> matches = existing(organizationKey, accountIds);
+        for (Match match : matches.values()) {
+            if (match.state() != MatchState.MATCHED) {
+                throw MatchingException.conflict(match.logonName() + " is " + label(match.state())
+                        + "; only Matched accounts are rotated on schedule");
+            }
+        }
+        matches.keySet().forEach(id -> jdbc.sql("update matches set scheduled_opt_out = ? where organization_key = ? "
+                + "and account_id = ?").params(optOut, organizationKey, id).update());
+    }
+
     /** The account still in the directory whose approved match is this record, if any. */
     public Optional<String> accountMatchedTo(String organizationKey, String vaultRecordId) {
         return jdbc.sql("select account_id from matches where organization_key = ? and vault_record_id = ? "

@@ -87,6 +87,14 @@ public class PasswordRotation {
                     "the account no longer exists in the directory");
         }
         String name = account.get().logonName();
+        if (directory.isServiceAccount(account.get())) {
+            return request.batchId().isPresent()
+                    ? finishedBeforeStart(request, name, RotationStatus.ADMIN_NOT_PERMITTED,
+                            "the connection's own bind account is never rotated in bulk or by schedule")
+                    : finishedBeforeStart(request, name, RotationStatus.NOT_PERMITTED,
+                            "the connection's own bind account cannot be rotated yet: the connection's stored credential "
+                            + "would not follow the new password");
+        }
         EffectiveSettings settings = policies.effectiveFor(organization.key());
         Optional<String> off = switchedOff(settings);
         if (off.isPresent()) {

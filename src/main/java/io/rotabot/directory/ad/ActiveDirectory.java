@@ -111,6 +111,13 @@ class ActiveDirectory implements DirectoryAdapter {
     }
 
     @Override
+    public boolean isServiceAccount(DirectoryAccount account) {
+        String bindDn = controllers.settings(account.organizationKey()).bindDn();
+        return bindDn.equalsIgnoreCase(account.distinguishedName())
+                || (!account.userPrincipalName().isEmpty() && bindDn.equalsIgnoreCase(account.userPrincipalName()));
+    }
+
+    @Override
     public PasswordChange setPassword(DirectoryAccount account, Secret password) {
         AdConnectionProperties.Connection settings = controllers.settings(account.organizationKey());
         byte[] value = password.asQuotedUtf16Le();

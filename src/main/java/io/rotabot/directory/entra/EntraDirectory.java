@@ -117,6 +117,12 @@ class EntraDirectory implements DirectoryAdapter {
         return accounts;
     }
 
+    /** Graph is reached by an app registration, not by a user account. */
+    @Override
+    public boolean isServiceAccount(DirectoryAccount account) {
+        return false;
+    }
+
     @Override
     public PasswordChange setPassword(DirectoryAccount account, Secret password) {
         if (account.syncedFromOnPremises()) {
