@@ -1,7 +1,7 @@
 package io.rotabot.audit;
 
 import io.rotabot.intake.TicketEventReceived;
-import io.rotabot.rotation.RotationFinished;
+import io.rotabot.rotation.RotationReported;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -32,8 +32,8 @@ public class AuditTrail {
     /** Committed on its own: the journal already recorded the end, whatever happens to the caller's transaction. */
     @EventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void on(RotationFinished event) {
-        append("rotation-finished", "rotation " + event.rotationId(),
+    void on(RotationReported event) {
+        append("rotation-" + (event.status().finished() ? "finished" : "stalled"), "rotation " + event.rotationId(),
                 event.accountName() + " in " + event.organizationKey() + ": " + event.status().label() + " — " + event.reason());
     }
 

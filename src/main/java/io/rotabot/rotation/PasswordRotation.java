@@ -237,6 +237,9 @@ public class PasswordRotation {
         } catch (DirectoryUnavailableException | VaultUnavailableException outage) {
             if (rotation.state() == JournalState.PENDING) {
                 rotations.retrying(rotation.id(), RotationStatus.API_ERROR, "waiting to retry: " + outage.getMessage());
+                if (rotation.status() != RotationStatus.API_ERROR) {
+                    announce(rotations.find(rotation.id()).orElseThrow());
+                }
             } else {
                 rotations.retrying(rotation.id(), RotationStatus.IN_PROGRESS,
                         "directory updated; waiting to retry the vault: " + outage.getMessage());
@@ -296,7 +299,7 @@ public class PasswordRotation {
     }
 
     private void announce(Rotation rotation) {
-        events.publishEvent(new RotationFinished(rotation.id(), rotation.organizationKey(), rotation.accountName(),
+        events.publishEvent(new RotationReported(rotation.id(), rotation.organizationKey(), rotation.accountName(),
                 rotation.status(), rotation.reason()));
     }
 }

@@ -10,6 +10,8 @@ import com.unboundid.util.ssl.SSLUtil;
 import io.rotabot.sandbox.SandboxDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.rotabot.matching.Approval;
 import io.rotabot.matching.Matches;
 import java.util.List;
@@ -48,10 +50,13 @@ public abstract class EndToEndEnvironment {
     protected static final WireMockServer ITGLUE = new WireMockServer(options().dynamicPort()
             .extensions(new VendorStubs.ITGlueReadBack()));
     protected static final SandboxDirectory LDAP;
+    /** An in-process SMTP server that receives Rotabot's e-mails. */
+    protected static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     /** Where initech's directory should be: nothing listens there. */
     protected static final int CLOSED_PORT;
 
     static {
+        SMTP.start();
         AUTOTASK.start();
         ITGLUE.start();
         try {
@@ -108,6 +113,8 @@ public abstract class EndToEndEnvironment {
         properties.add("rotabot.directory.connections.initech.bind-password", () -> "unused");
         properties.add("rotabot.directory.connections.initech.base-dn", () -> "DC=initech,DC=test");
         properties.add("rotabot.directory.connections.initech.connect-timeout", () -> "1s");
+        properties.add("spring.mail.host", () -> "127.0.0.1");
+        properties.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         properties.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "100");
         properties.add("camunda.bpm.job-execution.max-wait", () -> "500");
     }
