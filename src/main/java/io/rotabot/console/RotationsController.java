@@ -126,12 +126,14 @@ class RotationsController {
     /** A rotation as users see it: the status by its label, the journal state for technicians. */
     record RotationView(String id, String organization, String account, String vaultRecordId, Long ticketId,
                         String status, String reason, String journalState, String vaultRecordUrl, Instant eligibleAt,
-                        String triggeredBy, String batch, Instant createdAt, Instant updatedAt) {
+                        String triggeredBy, String batch, String policy, String vaultRevision, Instant createdAt,
+                        Instant updatedAt) {
 
         static RotationView of(Rotation r) {
             return new RotationView(r.id(), r.organizationKey(), r.accountName(), r.vaultRecordId(),
                     r.ticketId().orElse(null), r.status().label(), r.reason(), r.state().name(), r.vaultRecordUrl(),
-                    r.eligibleAt().orElse(null), r.triggeredBy(), r.batchId().orElse(null), r.createdAt(), r.updatedAt());
+                    r.eligibleAt().orElse(null), r.triggeredBy(), r.batchId().orElse(null), r.policy(), r.vaultRevision(),
+                    r.createdAt(), r.updatedAt());
         }
     }
 }

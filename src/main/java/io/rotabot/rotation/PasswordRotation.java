@@ -10,6 +10,7 @@ import io.rotabot.organization.Organization;
 import io.rotabot.organization.Organizations;
 import io.rotabot.policy.EffectiveSettings;
 import io.rotabot.policy.PasswordGenerator;
+import io.rotabot.policy.PasswordPolicy;
 import io.rotabot.policy.PasswordPolicies;
 import io.rotabot.security.Secret;
 import io.rotabot.security.SecretCipher;
@@ -18,6 +19,8 @@ import io.rotabot.vault.VaultRecord;
 import io.rotabot.vault.VaultUnavailableException;
 import io.rotabot.vault.VaultUpdate;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -164,7 +167,7 @@ public class PasswordRotation {
                 return rotations.find(rotationId).orElseThrow();
             }
             try (Secret password = generator.generate(settings.passwordPolicy(), account.get().username())) {
-                if (rotations.generated(rotationId, cipher.encrypt(password, rotationId))) {
+                if (rotations.generated(rotationId, cipher.encrypt(password, rotationId), describe(settings))) {
                     log.info("Rotation {} of {} in {} begun", rotationId, rotation.accountName(), rotation.organizationKey());
                 }
             }
@@ -187,6 +190,25 @@ public class PasswordRotation {
         } finally {
             MDC.remove("rotationId");
         }
+    }
+
+    /** The policy as a revision records it: "20 characters; upper, lower, digit, symbol; global settings". */
+    private static String describe(EffectiveSettings settings) {
+        PasswordPolicy policy = settings.passwordPolicy();
+        List<String> classes = new ArrayList<>();
+        if (policy.uppercase()) {
+            classes.add("upper");
+        }
+        if (policy.lowercase()) {
+            classes.add("lower");
+        }
+        if (policy.digit()) {
+            classes.add("digit");
+        }
+        if (policy.symbol()) {
+            classes.add("symbol");
+        }
+        return policy.length() + " characters; " + String.join(", ", classes) + "; " + settings.source();
     }
 
     private Optional<String> switchedOff(EffectiveSettings settings) {
@@ -278,7 +300,8 @@ public class PasswordRotation {
         VaultUpdate update = vault.updatePassword(rotation.vaultRecordId(), password);
         if (update.succeeded()) {
             String link = update.record().map(VaultRecord::resourceUrl).orElse("");
-            rotations.vaultConfirmed(rotation.id(), link);
+            String revision = update.record().flatMap(VaultRecord::passwordUpdatedAt).map(Object::toString).orElse("");
+            rotations.vaultConfirmed(rotation.id(), link, revision);
         } else {
             fail(rotation, RotationStatus.FAILED, "directory updated, vault update failed: " + update.detail()
                     + "; the new password is kept encrypted in the rotation journal");

@@ -20,13 +20,15 @@ import java.util.Optional;
  * @param eligibleAt when it may run, for a rotation waiting for the minimum password age
  * @param triggeredBy who or what asked for it
  * @param batchId the bulk request it is part of, if any
+ * @param policy the password policy the new password was generated under, once generated
+ * @param vaultRevision the vault's time of the new revision (IT Glue's password-updated-at), once stored
  * @param createdAt when it began
  * @param updatedAt when it last changed
  */
 public record Rotation(String id, String requestKey, String organizationKey, String accountId, String accountName,
                        String vaultRecordId, Optional<Long> ticketId, JournalState state, RotationStatus status,
                        String reason, String vaultRecordUrl, Optional<Instant> eligibleAt, String triggeredBy,
-                       Optional<String> batchId, Instant createdAt, Instant updatedAt) {
+                       Optional<String> batchId, String policy, String vaultRevision, Instant createdAt, Instant updatedAt) {
 
     /** Accepted, and not allowed to run before {@link #eligibleAt}. */
     public boolean waiting() {

@@ -48,13 +48,13 @@ public class Rotations {
         return find(rotationId).orElseThrow();
     }
 
-    /** The journal entry of the new password, written before any directory is touched. */
-    boolean generated(String rotationId, String ciphertext) {
+    /** The journal entry of the new password, written before any directory is touched, with the policy it met. */
+    boolean generated(String rotationId, String ciphertext, String policy) {
         return jdbc.sql("""
-                update rotations set state = 'PENDING', status = 'IN_PROGRESS', new_password_ciphertext = ?,
+                update rotations set state = 'PENDING', status = 'IN_PROGRESS', new_password_ciphertext = ?, policy = ?,
                                      reason = 'new password generated', updated_at = ?
                 where id = ? and state = 'WAITING'""")
-            .params(ciphertext, Timestamp.from(Instant.now()), rotationId)
+            .params(ciphertext, policy, Timestamp.from(Instant.now()), rotationId)
             .update() == 1;
     }
 
@@ -145,12 +145,12 @@ public class Rotations {
             .update() == 1;
     }
 
-    boolean vaultConfirmed(String rotationId, String vaultRecordUrl) {
+    boolean vaultConfirmed(String rotationId, String vaultRecordUrl, String vaultRevision) {
         return jdbc.sql("""
-                update rotations set state = 'VAULT_SET', status = 'IN_PROGRESS', vault_record_url = ?,
+                update rotations set state = 'VAULT_SET', status = 'IN_PROGRESS', vault_record_url = ?, vault_revision = ?,
                                      reason = 'directory and vault updated', updated_at = ?
                 where id = ? and state = 'DIRECTORY_SET'""")
-            .params(vaultRecordUrl, Timestamp.from(Instant.now()), rotationId)
+            .params(vaultRecordUrl, vaultRevision, Timestamp.from(Instant.now()), rotationId)
             .update() == 1;
     }
 
@@ -199,7 +199,7 @@ public class Rotations {
                 ticketId, JournalState.valueOf(row.getString("state")), RotationStatus.valueOf(row.getString("status")),
                 row.getString("reason"), row.getString("vault_record_url"),
                 Optional.ofNullable(row.getTimestamp("eligible_at")).map(Timestamp::toInstant), row.getString("triggered_by"),
-                Optional.ofNullable(row.getString("batch_id")),
+                Optional.ofNullable(row.getString("batch_id")), row.getString("policy"), row.getString("vault_revision"),
                 row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
     }
 }

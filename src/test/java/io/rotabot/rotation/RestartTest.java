@@ -104,7 +104,7 @@ class RestartTest {
             RotationRequest alices = new RotationRequest("restart-alice", "acme", alice.id(), "5001", Optional.empty(), "test");
             rotations.accept(alices, alice.logonName(), alicesRotation, RotationStatus.IN_PROGRESS, "accepted", Instant.now());
             alicesPassword = "Journalled#Only-" + alicesRotation.substring(0, 8);
-            rotations.generated(alicesRotation, cipher.encrypt(Secret.of(alicesPassword), alicesRotation));
+            rotations.generated(alicesRotation, cipher.encrypt(Secret.of(alicesPassword), alicesRotation), "test");
         }
         assertThat(binds("CN=Bob Brown,CN=Users,DC=acme,DC=test", bobsPassword)).isTrue();
         assertThat(binds("CN=Alice Anders,CN=Users,DC=acme,DC=test", alicesPassword)).as("never reached the directory").isFalse();

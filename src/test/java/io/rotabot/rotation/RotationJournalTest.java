@@ -173,7 +173,7 @@ class RotationJournalTest extends EndToEndEnvironment {
     /** The journal as a crash left it: accepted and the password generated, nothing further. */
     private void journal(RotationRequest request, String accountName, String rotationId, String ciphertext) {
         rotations.accept(request, accountName, rotationId, RotationStatus.IN_PROGRESS, "accepted", java.time.Instant.now());
-        rotations.generated(rotationId, ciphertext);
+        rotations.generated(rotationId, ciphertext, "test");
     }
 
     private static RotationRequest request(String key, DirectoryAccount account, String recordId) {

@@ -95,6 +95,9 @@ class TicketToRotationTest extends EndToEndEnvironment {
         JsonNode rotations = json.readTree(api("GET", "/api/rotations?limit=1", null, true).body());
         assertThat(rotations.path(0).path("status").asText()).isEqualTo("Successful");
         assertThat(rotations.path(0).path("journalState").asText()).isEqualTo("DONE");
+        assertThat(rotations.path(0).path("policy").asText()).isEqualTo("20 characters; upper, lower, digit, symbol; global settings");
+        assertThat(rotations.path(0).path("triggeredBy").asText()).isEqualTo("ticket 351181");
+        assertThat(rotations.path(0).path("vaultRevision").asText()).as("IT Glue's time of the new revision").isNotEmpty();
         assertThat(rotations.toString()).doesNotContain(newPassword);
         assertThat(api("GET", "/api/audit", null, true).body()).as("audit trail")
                 .contains("rotation " + rotations.path(0).path("id").asText()).doesNotContain(newPassword);
