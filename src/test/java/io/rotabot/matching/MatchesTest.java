@@ -3,18 +3,13 @@ package io.rotabot.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.unboundid.ldap.sdk.Attribute;
-import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ModifyDNRequest;
-import com.unboundid.util.ssl.PEMFileTrustManager;
-import com.unboundid.util.ssl.SSLUtil;
 import io.rotabot.directory.Directory;
 import io.rotabot.testing.EndToEndEnvironment;
 import io.rotabot.testing.VendorStubs;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,9 +31,9 @@ class MatchesTest extends EndToEndEnvironment {
 
     @Test
     void aSyncSuggestsAndListsSingleSuggestionsFirst() throws Exception {
-        String single = user("single");
-        String several = user("several");
-        String none = user("none");
+        String single = newAcmeUser(run + "single");
+        String several = newAcmeUser(run + "several");
+        String none = newAcmeUser(run + "none");
         records("r1:ACME\\" + run + "single", "r2:" + run + "several", "r3:" + run + "several@acme.test",
                 "r4:ACME\\" + run + "none:archived");
 
@@ -56,8 +51,8 @@ class MatchesTest extends EndToEndEnvironment {
 
     @Test
     void approvalTakesTheSingleSuggestionOrTheChosenRecordAndNothingElse() throws Exception {
-        String single = user("single");
-        String several = user("several");
+        String single = newAcmeUser(run + "single");
+        String several = newAcmeUser(run + "several");
         records("r1:ACME\\" + run + "single", "r2:" + run + "several", "r3:" + run + "several@acme.test");
         matches.sync("acme");
 
@@ -76,8 +71,8 @@ class MatchesTest extends EndToEndEnvironment {
 
     @Test
     void aRecordIsTheMatchOfOneAccountOnly() throws Exception {
-        String first = user("first");
-        String second = user("second");
+        String first = newAcmeUser(run + "first");
+        String second = newAcmeUser(run + "second");
         records("r1:" + run + "first");
         matches.sync("acme");
         matches.approve("acme", List.of(approval(first, id("r1"))));
@@ -91,8 +86,8 @@ class MatchesTest extends EndToEndEnvironment {
 
     @Test
     void ignoreRemoveAndMatchBackMoveOnlyFromTheRightStates() throws Exception {
-        String one = user("one");
-        String two = user("two");
+        String one = newAcmeUser(run + "one");
+        String two = newAcmeUser(run + "two");
         records("r1:" + run + "one", "r2:" + run + "two");
         matches.sync("acme");
         matches.approve("acme", List.of(approval(one, null)));
@@ -118,7 +113,7 @@ class MatchesTest extends EndToEndEnvironment {
 
     @Test
     void ignoredAccountsAreNotCountedAsUnmatched() throws Exception {
-        String one = user("one");
+        String one = newAcmeUser(run + "one");
         records();
         matches.sync("acme");
         long before = matches.sync("acme").unmatched();
@@ -130,12 +125,12 @@ class MatchesTest extends EndToEndEnvironment {
 
     @Test
     void aRenamedAccountKeepsItsMatchByItsImmutableId() throws Exception {
-        String account = user("rename");
+        String account = newAcmeUser(run + "rename");
         records("r1:" + run + "rename");
         matches.sync("acme");
         matches.approve("acme", List.of(approval(account, null)));
 
-        try (LDAPConnection ldap = ldap()) {
+        try (LDAPConnection ldap = sandboxAdministrator()) {
             ldap.modifyDN(new ModifyDNRequest("CN=" + run + "rename," + USERS, "CN=" + run + "renamed", true));
             ldap.modify("CN=" + run + "renamed," + USERS,
                     new Modification(ModificationType.REPLACE, "userPrincipalName", run + "renamed@acme.test"));
@@ -149,14 +144,14 @@ class MatchesTest extends EndToEndEnvironment {
 
     @Test
     void aDeletedAccountADeletedRecordAndAnArchivedRecordUndoTheirMatchesAndSaySo() throws Exception {
-        String gone = user("gone");
-        String orphan = user("orphan");
-        String dusty = user("dusty");
+        String gone = newAcmeUser(run + "gone");
+        String orphan = newAcmeUser(run + "orphan");
+        String dusty = newAcmeUser(run + "dusty");
         records("r1:" + run + "gone", "r2:" + run + "orphan", "r3:" + run + "dusty");
         matches.sync("acme");
         matches.approve("acme", List.of(approval(gone, null), approval(orphan, null), approval(dusty, null)));
 
-        try (LDAPConnection ldap = ldap()) {
+        try (LDAPConnection ldap = sandboxAdministrator()) {
             ldap.delete("CN=" + run + "gone," + USERS);
         }
         records("r1:" + run + "gone", "r3:" + run + "dusty:archived");
@@ -196,27 +191,6 @@ class MatchesTest extends EndToEndEnvironment {
             unique[i] = id(local) + records[i].substring(local.length());
         }
         VendorStubs.itglueRecordList(ITGLUE, ACME_ITGLUE, unique);
-    }
-
-    /** A new account in the sandbox directory; AD gives every account an objectGUID, so this does too. */
-    private String user(String name) throws Exception {
-        UUID guid = UUID.randomUUID();
-        byte[] bytes = ByteBuffer.allocate(16).putLong(guid.getMostSignificantBits()).putLong(guid.getLeastSignificantBits()).array();
-        try (LDAPConnection ldap = ldap()) {
-            ldap.add(new Entry("CN=" + run + name + "," + USERS,
-                    new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
-                    new Attribute("cn", run + name), new Attribute("sn", name), new Attribute("sAMAccountName", run + name),
-                    new Attribute("userPrincipalName", run + name + "@acme.test"), new Attribute("objectGUID", bytes),
-                    new Attribute("userAccountControl", "512")));
-        }
-        return directory.findByEmail("acme", run + name + "@acme.test").orElseThrow().id();
-    }
-
-    private static LDAPConnection ldap() throws Exception {
-        SSLUtil tls = new SSLUtil(new PEMFileTrustManager(LDAP.caCertificate().toFile()));
-        LDAPConnection connection = new LDAPConnection(tls.createSSLSocketFactory(), "localhost", LDAP.port());
-        connection.bind("CN=Rotabot Service,CN=Users,DC=acme,DC=test", "Demo-Svc-Passw0rd-acme!");
-        return connection;
     }
 
     private static int indexWhere(List<Match> matches, java.util.function.Predicate<Match> condition) {

@@ -11,16 +11,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.unboundid.ldap.sdk.Attribute;
-import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.util.ssl.PEMFileTrustManager;
-import com.unboundid.util.ssl.SSLUtil;
 import io.rotabot.matching.Approval;
 import io.rotabot.testing.EndToEndEnvironment;
 import io.rotabot.testing.VendorStubs;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,31 +47,23 @@ class BulkRotationTest extends EndToEndEnvironment {
     @Test
     void fiveHundredRotationsWithThreeBrokenAccountsEndInTheirOwnStatuses(CapturedOutput output) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 4);
+        List<String> names = new ArrayList<>();
         List<String> records = new ArrayList<>();
-        try (LDAPConnection ldap = ldap()) {
-            for (int i = 0; i < RECORDS; i++) {
-                String name = "b" + run + "-" + i;
-                UUID guid = UUID.randomUUID();
-                ldap.add(new Entry("CN=" + name + "," + USERS,
-                        new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
-                        new Attribute("cn", name), new Attribute("sn", name), new Attribute("sAMAccountName", name),
-                        new Attribute("userPrincipalName", name + "@acme.test"), new Attribute("userAccountControl", "512"),
-                        new Attribute("objectGUID", ByteBuffer.allocate(16).putLong(guid.getMostSignificantBits())
-                                .putLong(guid.getLeastSignificantBits()).array())));
-                records.add("bulk" + run + i + ":" + name + "@acme.test");
-            }
+        for (int i = 0; i < RECORDS; i++) {
+            names.add("b" + run + "-" + i);
+            records.add("bulk" + run + i + ":b" + run + "-" + i + "@acme.test");
         }
+        List<String> accounts = newAcmeUsers(names);
         VendorStubs.itglueRecordList(ITGLUE, ACME_ITGLUE, records.toArray(String[]::new));
         matches.sync("acme");
         List<Approval> approvals = new ArrayList<>();
         for (int i = 0; i < RECORDS; i++) {
-            String account = directory().findByEmail("acme", "b" + run + "-" + i + "@acme.test").orElseThrow().id();
-            approvals.add(new Approval(account, Optional.of("bulk" + run + i)));
+            approvals.add(new Approval(accounts.get(i), Optional.of("bulk" + run + i)));
         }
         matches.approve("acme", approvals);
         ITGLUE.stubFor(get(urlPathMatching("/passwords/bulk.*")).willReturn(itglueDocument()));
         ITGLUE.stubFor(patch(urlPathMatching("/passwords/bulk.*")).willReturn(itglueDocument()));
-        try (LDAPConnection ldap = ldap()) {
+        try (LDAPConnection ldap = sandboxAdministrator()) {
             for (int broken : new int[] {7, 250, 499}) {
                 ldap.delete("CN=b" + run + "-" + broken + "," + USERS);
             }
@@ -173,29 +160,12 @@ class BulkRotationTest extends EndToEndEnvironment {
     @org.springframework.beans.factory.annotation.Autowired
     private org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    private io.rotabot.directory.Directory directory;
-
-    private io.rotabot.directory.Directory directory() {
-        return directory;
-    }
-
     @org.springframework.beans.factory.annotation.Autowired
-    void directory(io.rotabot.directory.Directory directory) {
-        this.directory = directory;
-    }
-
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder itglueDocument() {
         return aResponse().withStatus(200).withHeader("Content-Type", VendorStubs.JSON_API).withBody("{}")
                 .withTransformers(VendorStubs.ITGlueReadBack.NAME)
                 .withTransformerParameter("organizationId", ACME_ITGLUE)
                 .withTransformerParameter("username", "bulk");
-    }
-
-    private static LDAPConnection ldap() throws Exception {
-        SSLUtil tls = new SSLUtil(new PEMFileTrustManager(LDAP.caCertificate().toFile()));
-        LDAPConnection connection = new LDAPConnection(tls.createSSLSocketFactory(), "localhost", LDAP.port());
-        connection.bind("CN=Rotabot Service,CN=Users,DC=acme,DC=test", "Demo-Svc-Passw0rd-acme!");
-        return connection;
     }
 
 }

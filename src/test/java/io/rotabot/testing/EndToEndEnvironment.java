@@ -12,15 +12,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import io.rotabot.directory.Directory;
 import io.rotabot.matching.Approval;
 import io.rotabot.matching.Matches;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,6 +126,8 @@ public abstract class EndToEndEnvironment {
 
     @Autowired
     protected Matches matches;
+    @Autowired
+    private Directory directory;
     @LocalServerPort
     protected int port;
 
@@ -159,6 +166,34 @@ public abstract class EndToEndEnvironment {
     void freshStubs() {
         AUTOTASK.resetAll();
         ITGLUE.resetAll();
+    }
+
+    /** A connection to the test directory bound as acme's service account, which may add and delete entries. */
+    protected static LDAPConnection sandboxAdministrator() throws Exception {
+        SSLUtil tls = new SSLUtil(new PEMFileTrustManager(LDAP.caCertificate().toFile()));
+        LDAPConnection connection = new LDAPConnection(tls.createSSLSocketFactory(), "localhost", LDAP.port());
+        connection.bind("CN=Rotabot Service,CN=Users,DC=acme,DC=test", "Demo-Svc-Passw0rd-acme!");
+        return connection;
+    }
+
+    /** Adds acme user accounts (name@acme.test), each with an objectGUID as AD gives one, and returns their ids. */
+    protected List<String> newAcmeUsers(List<String> names) throws Exception {
+        try (LDAPConnection ldap = sandboxAdministrator()) {
+            for (String name : names) {
+                UUID guid = UUID.randomUUID();
+                ldap.add(new Entry("CN=" + name + ",CN=Users,DC=acme,DC=test",
+                        new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
+                        new Attribute("cn", name), new Attribute("sn", name), new Attribute("sAMAccountName", name),
+                        new Attribute("userPrincipalName", name + "@acme.test"), new Attribute("userAccountControl", "512"),
+                        new Attribute("objectGUID", ByteBuffer.allocate(16).putLong(guid.getMostSignificantBits())
+                                .putLong(guid.getLeastSignificantBits()).array())));
+            }
+        }
+        return names.stream().map(name -> directory.findByEmail("acme", name + "@acme.test").orElseThrow().id()).toList();
+    }
+
+    protected String newAcmeUser(String name) throws Exception {
+        return newAcmeUsers(List.of(name)).get(0);
     }
 
     /** Whether a simple bind as this DN with this password succeeds on the test directory. */

@@ -6,11 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.awaitility.Awaitility.await;
 
-import com.unboundid.ldap.sdk.Attribute;
-import com.unboundid.ldap.sdk.Entry;
-import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.util.ssl.PEMFileTrustManager;
-import com.unboundid.util.ssl.SSLUtil;
 import io.rotabot.directory.Directory;
 import io.rotabot.matching.Approval;
 import io.rotabot.rotation.RotationRequest;
@@ -19,7 +14,6 @@ import io.rotabot.rotation.RotationStatus;
 import io.rotabot.rotation.Rotations;
 import io.rotabot.testing.EndToEndEnvironment;
 import io.rotabot.testing.VendorStubs;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,22 +56,13 @@ class RotationThroughputBenchmark extends EndToEndEnvironment {
     @Test
     void rotationsPerSecondNextToABareProcess() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 4);
+        List<String> names = new ArrayList<>();
         List<String> records = new ArrayList<>();
-        SSLUtil tls = new SSLUtil(new PEMFileTrustManager(LDAP.caCertificate().toFile()));
-        try (LDAPConnection ldap = new LDAPConnection(tls.createSSLSocketFactory(), "localhost", LDAP.port())) {
-            ldap.bind("CN=Rotabot Service,CN=Users,DC=acme,DC=test", "Demo-Svc-Passw0rd-acme!");
-            for (int i = 0; i < ROTATIONS; i++) {
-                String name = "t" + run + "-" + i;
-                UUID guid = UUID.randomUUID();
-                ldap.add(new Entry("CN=" + name + ",CN=Users,DC=acme,DC=test",
-                        new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
-                        new Attribute("cn", name), new Attribute("sn", name), new Attribute("sAMAccountName", name),
-                        new Attribute("userPrincipalName", name + "@acme.test"), new Attribute("userAccountControl", "512"),
-                        new Attribute("objectGUID", ByteBuffer.allocate(16).putLong(guid.getMostSignificantBits())
-                                .putLong(guid.getLeastSignificantBits()).array())));
-                records.add("tp" + run + i + ":" + name + "@acme.test");
-            }
+        for (int i = 0; i < ROTATIONS; i++) {
+            names.add("t" + run + "-" + i);
+            records.add("tp" + run + i + ":t" + run + "-" + i + "@acme.test");
         }
+        List<String> accounts = newAcmeUsers(names);
         VendorStubs.itglueRecordList(ITGLUE, ACME_ITGLUE, records.toArray(String[]::new));
         var stored = aResponse().withStatus(200).withHeader("Content-Type", VendorStubs.JSON_API).withBody("{}")
                 .withTransformers(VendorStubs.ITGlueReadBack.NAME).withTransformerParameter("organizationId", ACME_ITGLUE)
@@ -86,11 +71,8 @@ class RotationThroughputBenchmark extends EndToEndEnvironment {
         ITGLUE.stubFor(patch(urlPathMatching("/passwords/tp.*")).willReturn(stored));
         matches.sync("acme");
         List<Approval> approvals = new ArrayList<>();
-        List<String> accounts = new ArrayList<>();
         for (int i = 0; i < ROTATIONS; i++) {
-            String account = directory.findByEmail("acme", "t" + run + "-" + i + "@acme.test").orElseThrow().id();
-            accounts.add(account);
-            approvals.add(new Approval(account, Optional.of("tp" + run + i)));
+            approvals.add(new Approval(accounts.get(i), Optional.of("tp" + run + i)));
         }
         matches.approve("acme", approvals);
 

@@ -7,11 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.unboundid.ldap.sdk.Attribute;
-import com.unboundid.ldap.sdk.Entry;
-import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.util.ssl.PEMFileTrustManager;
-import com.unboundid.util.ssl.SSLUtil;
 import io.rotabot.directory.Directory;
 import io.rotabot.matching.Approval;
 import io.rotabot.policy.PasswordPolicies;
@@ -23,7 +18,6 @@ import io.rotabot.rotation.RotationStatus;
 import io.rotabot.rotation.Rotations;
 import io.rotabot.testing.EndToEndEnvironment;
 import io.rotabot.testing.VendorStubs;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +54,9 @@ class ScheduledRotationTest extends EndToEndEnvironment {
     @Test
     void theScheduleRotatesWhatIsDueAndNothingElse() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 4);
-        String due = user("s" + run + "due");
-        String recent = user("s" + run + "recent");
-        String optedOut = user("s" + run + "out");
+        String due = newAcmeUser("s" + run + "due");
+        String recent = newAcmeUser("s" + run + "recent");
+        String optedOut = newAcmeUser("s" + run + "out");
         String service = directory.findByEmail("acme", "svc-rotabot@acme.test").orElseThrow().id();
         VendorStubs.itglueRecordList(ITGLUE, ACME_ITGLUE, "sch" + run + "1:s" + run + "due@acme.test",
                 "sch" + run + "2:s" + run + "recent@acme.test", "sch" + run + "3:s" + run + "out@acme.test",
@@ -112,18 +106,4 @@ class ScheduledRotationTest extends EndToEndEnvironment {
                 .withTransformerParameter("username", "scheduled");
     }
 
-    private String user(String name) throws Exception {
-        SSLUtil tls = new SSLUtil(new PEMFileTrustManager(LDAP.caCertificate().toFile()));
-        UUID guid = UUID.randomUUID();
-        try (LDAPConnection ldap = new LDAPConnection(tls.createSSLSocketFactory(), "localhost", LDAP.port())) {
-            ldap.bind("CN=Rotabot Service,CN=Users,DC=acme,DC=test", "Demo-Svc-Passw0rd-acme!");
-            ldap.add(new Entry("CN=" + name + ",CN=Users,DC=acme,DC=test",
-                    new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
-                    new Attribute("cn", name), new Attribute("sn", name), new Attribute("sAMAccountName", name),
-                    new Attribute("userPrincipalName", name + "@acme.test"), new Attribute("userAccountControl", "512"),
-                    new Attribute("objectGUID", ByteBuffer.allocate(16).putLong(guid.getMostSignificantBits())
-                            .putLong(guid.getLeastSignificantBits()).array())));
-        }
-        return directory.findByEmail("acme", name + "@acme.test").orElseThrow().id();
-    }
 }
