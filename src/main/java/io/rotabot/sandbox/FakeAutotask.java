@@ -53,7 +53,8 @@ class FakeAutotask {
     private final Map<Long, Map<String, Object>> contacts = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Object>> tickets = new ConcurrentHashMap<>();
     private final Map<Long, List<Map<String, Object>>> notes = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong(9000);
+    /** Ids keep growing across restarts, as Autotask's do: the demo's database remembers the tickets it saw. */
+    private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() / 1000 % 10_000_000L * 100);
     private final String integrationCode;
     private final String username;
     private final String secret;
