@@ -86,6 +86,13 @@ class ConsoleApiTest extends EndToEndEnvironment {
     }
 
     @Test
+    void theSandboxPathsAreClosedOutsideTheDemo() throws Exception {
+        assertThat(api("GET", "/sandbox/tickets/1", null, false).statusCode()).isIn(401, 403);
+        assertThat(api("GET", "/sandbox/tickets/1", null, true).statusCode()).isEqualTo(403);
+        assertThat(api("POST", "/sandbox/tickets", "{}", true).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void aSecretIsEncryptedForConfigurationAndNeverEchoed() throws Exception {
         HttpResponse<String> encrypted = api("POST", "/api/secrets", "{\"value\":\"Svc-Passw0rd-2026!\"}", true);
         HttpResponse<String> blank = api("POST", "/api/secrets", "{\"value\":\"\"}", true);
