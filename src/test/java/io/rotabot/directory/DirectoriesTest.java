@@ -118,7 +118,7 @@ class DirectoriesTest extends EndToEndEnvironment {
         GRAPH.server().stubFor(patch(urlPathEqualTo("/v1.0/users/" + FRANK)).willReturn(aResponse().withStatus(403)
                 .withHeader("Content-Type", "application/json").withBody(GraphStubs.graphError("Authorization_RequestDenied",
                         "Insufficient privileges to complete the operation."))));
-        approvedMatch(FRANK, "5102", "frank@acme.test");
+        approvedMatch(FRANK, "5102", "frank@acme.test"); // its sync reads the roles afresh; lookups reuse them for minutes
         VendorStubs.itglueRecord(ITGLUE, "5102", ACME_ITGLUE, "frank@acme.test");
 
         Rotation refused = rotation.rotate(new RotationRequest("entra-admin-" + UUID.randomUUID(), "acme", FRANK, "5102",

@@ -19,6 +19,8 @@ import io.rotabot.directory.PasswordChange;
 import io.rotabot.directory.PasswordChange.Result;
 import io.rotabot.security.Secret;
 import java.time.Duration;
+import java.time.Instant;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,10 +46,25 @@ class EntraDirectory implements DirectoryAdapter {
         "accountEnabled", "lastPasswordChangeDateTime"};
     static final String GLOBAL_ADMINISTRATOR_TEMPLATE = "62e90394-69f5-4237-9190-012177145e10";
 
+    /** Role holders change rarely; single lookups reuse them this long, an import always reads them afresh. */
+    private static final Duration ROLES_FRESH = Duration.ofMinutes(5);
+
     private final GraphTenants tenants;
+    private final Map<String, Roles> rolesRead = new java.util.concurrent.ConcurrentHashMap<>();
 
     EntraDirectory(GraphTenants tenants) {
         this.tenants = tenants;
+    }
+
+    private record Roles(Instant read, Map<String, Privilege> holders) {
+    }
+
+    private Map<String, Privilege> recentRoles(String organizationKey) {
+        Roles known = rolesRead.get(organizationKey);
+        if (known != null && known.read().plus(ROLES_FRESH).isAfter(Instant.now())) {
+            return known.holders();
+        }
+        return roles(organizationKey);
     }
 
     @Override
@@ -81,7 +98,7 @@ class EntraDirectory implements DirectoryAdapter {
         if (found == null || found.size() != 1) {
             return Optional.empty();
         }
-        return Optional.of(toAccount(organizationKey, found.get(0), roles(organizationKey)));
+        return Optional.of(toAccount(organizationKey, found.get(0), recentRoles(organizationKey)));
     }
 
     @Override
@@ -89,7 +106,7 @@ class EntraDirectory implements DirectoryAdapter {
         try {
             User user = tenants.graph(organizationKey).users().byUserId(accountId)
                     .get(request -> request.queryParameters.select = USER_FIELDS);
-            return Optional.of(toAccount(organizationKey, user, roles(organizationKey)));
+            return Optional.of(toAccount(organizationKey, user, recentRoles(organizationKey)));
         } catch (ODataError e) {
             if (e.getResponseStatusCode() == 404) {
                 return Optional.empty();
@@ -189,7 +206,7 @@ class EntraDirectory implements DirectoryAdapter {
         return List.of(new Diagnosis(organizationKey, settings.graphUrl() + " (tenant " + settings.tenantId() + ")", steps));
     }
 
-    /** Which users hold a directory role, and whether one of them is Global Administrator. */
+    /** Which users hold a directory role, and whether one of them is Global Administrator; read now. */
     private Map<String, Privilege> roles(String organizationKey) {
         GraphServiceClient graph = tenants.graph(organizationKey);
         Map<String, Privilege> privileges = new HashMap<>();
@@ -208,6 +225,7 @@ class EntraDirectory implements DirectoryAdapter {
                         () -> graph.directoryRoles().byDirectoryRoleId(role.getId()).members().withUrl(next).get());
             }
         }
+        rolesRead.put(organizationKey, new Roles(Instant.now(), Map.copyOf(privileges)));
         return privileges;
     }
 

@@ -117,6 +117,18 @@ class EntraDirectoryTest {
     }
 
     @Test
+    void singleLookupsReuseRecentlyReadRolesAndAnImportReadsThemAfresh() {
+        EntraDirectory directory = adapter(EntraConnectionProperties.Access.CUSTOMER_APP);
+        graph.server().stubFor(get(urlPathEqualTo("/v1.0/users")).willReturn(okJson("{\"value\":[" + user(FRANK, "frank@contoso.test", false) + "]}")));
+
+        directory.account("contoso", FRANK);
+        directory.account("contoso", GRACE);
+        directory.accounts("contoso");
+
+        graph.server().verify(2, getRequestedFor(urlPathEqualTo("/v1.0/directoryRoles")));
+    }
+
+    @Test
     void aThrottledResetWaitsWhatRetryAfterSaysAndSucceeds() {
         graph.server().stubFor(patch(urlPathEqualTo("/v1.0/users/" + FRANK)).inScenario("throttle")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("cooled")
