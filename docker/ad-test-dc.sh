@@ -6,6 +6,8 @@
 #   docker/ad-test-dc.sh ensure    provision (once) and start, unless a DC already answers LDAPS
 #   docker/ad-test-dc.sh stop      stop the DC and every child process
 #   docker/ad-test-dc.sh env       print the connection settings the tests read
+#   docker/ad-test-dc.sh delegate-reset <OU DN> <sAMAccountName>
+#                                  give the account the "Reset password" right on the OU's users
 #
 # The domain: CORP / corp.example.test, LDAPS on 127.0.0.1:636 with a certificate for 127.0.0.1 and
 # localhost signed by its own CA ($AD_DIR/tls/ca.pem). Policy: complexity on, 12 characters, minimum
@@ -96,6 +98,14 @@ stop() {
   rm -f "$PIDFILE"
 }
 
+delegate_reset() {   # the extended right User-Force-Change-Password, inherited by the OU's objects
+  local sid
+  sid=$(samba-tool user show "$2" -s "$D/etc/smb.conf" | awk '/^objectSid:/ {print $2}')
+  [ -n "$sid" ] || { echo "no account $2" >&2; return 1; }
+  samba-tool dsacl set -s "$D/etc/smb.conf" --objectdn="$1" --action=allow \
+    --sddl="(OA;CI;CR;00299570-246d-11d0-a768-00aa006e0529;;$sid)" > /dev/null
+}
+
 settings() {
   echo "AD_TEST_URL=ldaps://127.0.0.1:636"
   echo "AD_TEST_CA=$D/tls/ca.pem"
@@ -108,5 +118,6 @@ case "${1:-}" in
   ensure) ensure ;;
   stop) stop ;;
   env) settings ;;
-  *) echo "usage: $0 install|ensure|stop|env" >&2; exit 2 ;;
+  delegate-reset) delegate_reset "$2" "$3" ;;
+  *) echo "usage: $0 install|ensure|stop|env|delegate-reset <OU DN> <account>" >&2; exit 2 ;;
 esac

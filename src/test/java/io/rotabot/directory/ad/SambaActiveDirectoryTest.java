@@ -190,6 +190,31 @@ class SambaActiveDirectoryTest {
     }
 
     @Test
+    void aBindAccountDelegatedResetPasswordOnAnOuResetsItsUsers() throws Exception {
+        String ou = "OU=rb" + RUN + "-staff," + BASE_DN;
+        admin.add(new Entry(ou, new Attribute("objectClass", "top", "organizationalUnit"), new Attribute("ou", "rb" + RUN + "-staff")));
+        CREATED.add(CREATED.size(), ou);
+        String delegate = "rb" + RUN + "-delegate";
+        String staff = "CN=rb" + RUN + "-staffer," + ou;
+        user(delegate, "Delegate#Passw0rd-" + RUN);
+        admin.add(new Entry(staff, new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
+                new Attribute("sAMAccountName", "rb" + RUN + "-staffer"),
+                new Attribute("userPrincipalName", "rb" + RUN + "-staffer@corp.example.test"),
+                new Attribute("unicodePwd", ("\"Initial#Passw0rd-" + RUN + "\"").getBytes(StandardCharsets.UTF_16LE)),
+                new Attribute("userAccountControl", "512")));
+        CREATED.add(0, staff);
+        Process grant = new ProcessBuilder("bash", "docker/ad-test-dc.sh", "delegate-reset", ou, delegate).redirectErrorStream(true).start();
+        assertThat(grant.waitFor()).as(new String(grant.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        ActiveDirectory delegated = adapter(List.of(URL), dn(delegate), "Delegate#Passw0rd-" + RUN, false);
+
+        PasswordChange inTheOu = delegated.setPassword(account("staffer"), Secret.of("Delegated#Passw0rd-" + RUN));
+        PasswordChange outside = delegated.setPassword(account("bob"), Secret.of("Delegated#Passw0rd-" + RUN));
+
+        assertThat(inTheOu.succeeded()).isTrue();
+        assertThat(outside.result()).isEqualTo(PasswordChange.Result.NOT_PERMITTED);
+    }
+
+    @Test
     void membersOfNestedAdminGroupsAndProtectedAccountsArePrivileged() {
         assertThat(account("nestedadm").privileged()).as("member of a group inside Domain Admins").isTrue();
         assertThat(account("alice").privileged()).isFalse();
