@@ -15,7 +15,6 @@ import io.rotabot.directory.Directory;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.intake.WebhookSignature;
 import io.rotabot.matching.Approval;
-import io.rotabot.matching.Matches;
 import io.rotabot.testing.EndToEndEnvironment;
 import io.rotabot.testing.VendorStubs;
 import java.net.URI;

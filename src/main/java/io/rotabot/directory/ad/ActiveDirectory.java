@@ -25,7 +25,6 @@ import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.PasswordChange;
 import io.rotabot.directory.PasswordChange.Result;
 import io.rotabot.security.Secret;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
