@@ -80,8 +80,8 @@ class RotationsController {
                         "Not Permitted: the record is not the approved match of any account"));
                 continue;
             }
-            events.publishEvent(new RotationRequested(new RotationRequest(batch + "/" + started, item.organization(),
-                    account.get(), item.vaultRecordId(), Optional.empty(), "api " + who.getName(), Optional.of(batch))));
+            events.publishEvent(new RotationRequested(RotationRequest.inBatch(batch, started, item.organization(),
+                    account.get(), item.vaultRecordId(), "api " + who.getName())));
             started++;
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED)

@@ -17,6 +17,13 @@ import java.util.Optional;
 public record RotationRequest(String requestKey, String organizationKey, String accountId, String vaultRecordId,
                               Optional<Long> ticketId, String triggeredBy, Optional<String> batchId) {
 
+    /** The index-th rotation of a bulk request (an API call, a run of the schedule), keyed by both. */
+    public static RotationRequest inBatch(String batchId, int index, String organizationKey, String accountId,
+                                          String vaultRecordId, String triggeredBy) {
+        return new RotationRequest(batchId + "/" + index, organizationKey, accountId, vaultRecordId, Optional.empty(),
+                triggeredBy, Optional.of(batchId));
+    }
+
     /** A request of its own, not part of a bulk request. */
     public RotationRequest(String requestKey, String organizationKey, String accountId, String vaultRecordId,
                            Optional<Long> ticketId, String triggeredBy) {

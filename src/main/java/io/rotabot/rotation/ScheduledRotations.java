@@ -55,8 +55,8 @@ public class ScheduledRotations {
             Instant dueBefore = now.minus(Duration.ofDays(settings.settings().frequencyDays()));
             for (var pair : matches.scheduledPairs(organization.key())) {
                 if (lastSuccess(organization.key(), pair.accountId()).map(last -> last.isBefore(dueBefore)).orElse(true)) {
-                    events.publishEvent(new RotationRequested(new RotationRequest(batch + "/" + started, organization.key(),
-                            pair.accountId(), pair.vaultRecordId(), Optional.empty(), "schedule", Optional.of(batch))));
+                    events.publishEvent(new RotationRequested(RotationRequest.inBatch(batch, started, organization.key(),
+                            pair.accountId(), pair.vaultRecordId(), "schedule")));
                     started++;
                 }
             }
