@@ -26,7 +26,10 @@ public interface Directory {
     /** Whether this is the account the organization's connection itself binds as. */
     boolean isServiceAccount(DirectoryAccount account);
 
-    /** Sets the password as an administrator reset, then verifies it with a bind on the same server. */
+    /**
+     * Sets the password as an administrator reset, then verifies it with a bind on the same server. On
+     * the connection's own account, the connection binds with the new password from then on.
+     */
     PasswordChange setPassword(DirectoryAccount account, Secret password);
 
     /** Whether a bind as the account with this password succeeds now. */

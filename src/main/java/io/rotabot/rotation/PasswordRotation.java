@@ -90,13 +90,10 @@ public class PasswordRotation {
                     "the account no longer exists in the directory");
         }
         String name = account.get().logonName();
-        if (directory.isServiceAccount(account.get())) {
-            return request.batchId().isPresent()
-                    ? finishedBeforeStart(request, name, RotationStatus.ADMIN_NOT_PERMITTED,
-                            "the connection's own bind account is never rotated in bulk or by schedule")
-                    : finishedBeforeStart(request, name, RotationStatus.NOT_PERMITTED,
-                            "the connection's own bind account cannot be rotated yet: the connection's stored credential "
-                            + "would not follow the new password");
+        // rotated alone, once matched, the directory adapter moves the connection to the new password in the same step
+        if (directory.isServiceAccount(account.get()) && request.batchId().isPresent()) {
+            return finishedBeforeStart(request, name, RotationStatus.ADMIN_NOT_PERMITTED,
+                    "the connection's own bind account is never rotated in bulk or by schedule");
         }
         EffectiveSettings settings = policies.effectiveFor(organization.key());
         Optional<String> off = switchedOff(settings);

@@ -14,7 +14,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
-import io.rotabot.RotabotApplication;
 import io.rotabot.directory.Directory;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.matching.Approval;
@@ -22,6 +21,7 @@ import io.rotabot.matching.Matches;
 import io.rotabot.sandbox.SandboxDirectory;
 import io.rotabot.security.Secret;
 import io.rotabot.security.SecretCipher;
+import io.rotabot.testing.StandaloneRotabot;
 import io.rotabot.testing.TestSecrets;
 import io.rotabot.testing.VendorStubs;
 import io.rotabot.vault.VaultUnavailableException;
@@ -30,14 +30,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -135,31 +133,7 @@ class RestartTest {
     }
 
     private static ConfigurableApplicationContext rotabot() {
-        Map<String, Object> properties = new java.util.HashMap<>();
-        properties.put("server.port", 0);
-        properties.put("spring.datasource.url", "jdbc:h2:file:" + database + ";AUTO_SERVER=FALSE");
-        properties.put("rotabot.security.master-key", MASTER_KEY);
-        properties.put("rotabot.security.admin-password", "restart-test");
-        properties.put("rotabot.autotask.base-url", "http://localhost:9/ATServicesRest");
-        properties.put("rotabot.autotask.api-integration-code", "unused");
-        properties.put("rotabot.autotask.username", "unused");
-        properties.put("rotabot.autotask.secret", "unused");
-        properties.put("rotabot.autotask.webhook.secret", "unused");
-        properties.put("rotabot.itglue.base-url", ITGLUE.baseUrl());
-        properties.put("rotabot.itglue.api-key", VendorStubs.ITGLUE_KEY);
-        properties.put("rotabot.itglue.max-attempts", 1);
-        properties.put("rotabot.organizations.acme.name", "ACME Ltd");
-        properties.put("rotabot.organizations.acme.autotask-company-id", 1001);
-        properties.put("rotabot.organizations.acme.itglue-organization-id", 3821001);
-        properties.put("rotabot.directory.connections.acme.urls", "ldaps://localhost:" + ldap.port());
-        properties.put("rotabot.directory.connections.acme.ca-certificate", ldap.caCertificate().toString());
-        properties.put("rotabot.directory.connections.acme.bind-dn", "CN=Rotabot Service,CN=Users,DC=acme,DC=test");
-        properties.put("rotabot.directory.connections.acme.bind-password", "Demo-Svc-Passw0rd-acme!");
-        properties.put("rotabot.directory.connections.acme.base-dn", "DC=acme,DC=test");
-        properties.put("rotabot.matching.sync-cron", "-");
-        // as command-line arguments: they win over application.yaml, as an operator's would
-        return new SpringApplicationBuilder(RotabotApplication.class).run(properties.entrySet().stream()
-                .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+        return StandaloneRotabot.start(database, MASTER_KEY, ldap, ITGLUE);
     }
 
     private static boolean binds(String dn, String password) throws Exception {

@@ -89,16 +89,6 @@ class ScheduledRotationTest extends EndToEndEnvironment {
         assertThat(scheduled).doesNotContainKeys(recent, optedOut);
     }
 
-    @Test
-    void theBindAccountIsNotRotatedOnItsOwnEither() {
-        String service = directory.findByEmail("acme", "svc-rotabot@acme.test").orElseThrow().id();
-
-        Rotation refused = rotation.rotate(new RotationRequest("svc-" + UUID.randomUUID(), "acme", service, "any", Optional.empty(), "test"));
-
-        assertThat(refused.status()).isEqualTo(RotationStatus.NOT_PERMITTED);
-        assertThat(refused.reason()).contains("stored credential would not follow");
-    }
-
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder itglueDocument() {
         return aResponse().withStatus(200).withHeader("Content-Type", VendorStubs.JSON_API).withBody("{}")
                 .withTransformers(VendorStubs.ITGlueReadBack.NAME)

@@ -126,12 +126,14 @@ class ActiveDirectory implements DirectoryAdapter {
             reset.addControl(new Control(POLICY_HINTS, true, new ASN1OctetString(new ASN1Sequence(new ASN1Integer(1)).encode())));
         }
         try {
-            boolean verified = controllers.resetAndVerify(account.organizationKey(), reset, account.distinguishedName(), password);
+            boolean verified = isServiceAccount(account)
+                    ? controllers.resetOwnPasswordAndVerify(account.organizationKey(), reset, account.distinguishedName(), password)
+                    : controllers.resetAndVerify(account.organizationKey(), reset, account.distinguishedName(), password);
             log.info("Password of {} set, verified={}", account.distinguishedName(), verified);
             return verified ? PasswordChange.changed("password set and verified by a bind on the same domain controller") : new PasswordChange(Result.NOT_VERIFIED,
                     "the directory accepted the new password but a bind with it failed");
         } catch (LDAPException e) {
-            return refusal(e, account);
+            return refusal(e, account, isServiceAccount(account));
         } finally {
             Arrays.fill(value, (byte) 0);
         }
@@ -256,7 +258,7 @@ class ActiveDirectory implements DirectoryAdapter {
         return Optional.of(Instant.ofEpochSecond(value / 10_000_000L - FILETIME_EPOCH_OFFSET_SECONDS, (value % 10_000_000L) * 100));
     }
 
-    private static PasswordChange refusal(LDAPException e, DirectoryAccount account) {
+    private static PasswordChange refusal(LDAPException e, DirectoryAccount account, boolean ownAccount) {
         String diagnostic = e.getDiagnosticMessage() == null ? "" : e.getDiagnosticMessage();
         ResultCode code = e.getResultCode();
         if (code == ResultCode.CONSTRAINT_VIOLATION || code == ResultCode.UNWILLING_TO_PERFORM) {
@@ -272,7 +274,10 @@ class ActiveDirectory implements DirectoryAdapter {
                     + " no longer exists in the directory");
         }
         if (code == ResultCode.INSUFFICIENT_ACCESS_RIGHTS) {
-            return new PasswordChange(Result.NOT_PERMITTED, account.privileged()
+            return new PasswordChange(Result.NOT_PERMITTED, ownAccount
+                    ? "the bind account may not reset its own password: delegate it the Reset Password right on its own "
+                      + "account or OU (a Domain Admin has it)"
+                    : account.privileged()
                     ? "the bind account may not reset the password of the administrator " + account.logonName()
                       + ": administrators are protected by AdminSDHolder; use a bind account that is a Domain Admin"
                     : "the bind account may not reset the password of " + account.distinguishedName()

@@ -20,12 +20,15 @@ import io.rotabot.security.Secret;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.security.GeneralSecurityException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,19 +39,33 @@ import org.springframework.stereotype.Component;
 @Component
 class DomainControllers {
 
+    private static final Logger log = LoggerFactory.getLogger(DomainControllers.class);
+
     private final AdConnectionProperties properties;
     private final ConfigurationSecrets secrets;
+    private final BindCredentials credentials;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
 
-    DomainControllers(AdConnectionProperties properties, ConfigurationSecrets secrets) {
+    DomainControllers(AdConnectionProperties properties, ConfigurationSecrets secrets, BindCredentials credentials) {
         this.properties = properties;
         this.secrets = secrets;
+        this.credentials = credentials;
     }
 
-    /** The bind password in clear, for the bind; it may be configured as {cipher}…. */
+    /** The bind password in clear, for the bind: the one Rotabot last set, else the configured one ({cipher}… allowed). */
     String bindPassword(String organizationKey) {
+        return credentials.current(organizationKey).map(this::revealed).orElseGet(() -> configuredPassword(organizationKey));
+    }
+
+    private String configuredPassword(String organizationKey) {
         return secrets.reveal(settings(organizationKey).bindPassword(),
                 "rotabot.directory.connections." + organizationKey + ".bind-password");
+    }
+
+    private String revealed(Secret secret) {
+        try (secret) {
+            return secret.reveal();
+        }
     }
 
     Set<String> organizations() {
@@ -67,7 +84,18 @@ class DomainControllers {
     /** Runs work on a pooled service-account connection; a connection that broke is replaced, not reused. */
     <T> T withService(String organizationKey, LdapWork<T> work) throws LDAPException {
         LDAPConnectionPool pool = endpoint(organizationKey).pool();
-        LDAPConnection connection = pool.getConnection();
+        LDAPConnection connection;
+        try {
+            connection = pool.getConnection();
+        } catch (LDAPException e) {
+            if (e.getResultCode() != ResultCode.INVALID_CREDENTIALS) {
+                throw e;
+            }
+            // another node may have rotated the bind account: bind again with what the database holds now
+            forget(organizationKey);
+            pool = endpoint(organizationKey).pool();
+            connection = pool.getConnection();
+        }
         try {
             T result = work.apply(connection);
             pool.releaseConnection(connection);
@@ -118,6 +146,48 @@ class DomainControllers {
         }
     }
 
+    /**
+     * Resets the connection's own password and verifies it with a bind. The new password is staged
+     * in the database first and promoted once verified, and the pool is rebuilt with it; a crash in
+     * between leaves it staged, and the next bind that the old password fails tries it.
+     */
+    boolean resetOwnPasswordAndVerify(String organizationKey, ModifyRequest reset, String dn, Secret password)
+            throws LDAPException {
+        credentials.stage(organizationKey, password);
+        LDAPConnectionPool pool = endpoint(organizationKey).pool();
+        LDAPConnection connection = pool.getConnection();
+        try {
+            connection.modify(reset);
+        } catch (LDAPException e) {
+            pool.releaseConnectionAfterException(connection, e);
+            credentials.discard(organizationKey);
+            throw e;
+        }
+        try {
+            boolean verified = bindsAs(connection, dn, password);
+            if (verified) {
+                credentials.promote(organizationKey);
+                log.info("The bind account of {}'s directory has a new password; its connections bind with it now", organizationKey);
+            }
+            return verified;
+        } catch (LDAPException e) {
+            throw new DirectoryUnavailableException("The password of " + dn + " was set but verifying it failed: "
+                    + describe(e), e);
+        } finally {
+            // bound as the account now, and the pool would re-authenticate with the old password
+            pool.releaseDefunctConnection(connection);
+            forget(organizationKey);
+        }
+    }
+
+    /** Closes the organization's pool; the next call opens one with the bind password the database holds then. */
+    private void forget(String organizationKey) {
+        Endpoint endpoint = endpoints.remove(organizationKey);
+        if (endpoint != null) {
+            endpoint.pool().close();
+        }
+    }
+
     private static boolean bindsAs(LDAPConnection connection, String dn, Secret password) throws LDAPException {
         try {
             connection.bind(dn, password.reveal());
@@ -160,8 +230,7 @@ class DomainControllers {
         PostConnectProcessor upgrade = startTls ? new StartTLSPostConnectProcessor(tls.context()) : null;
         FailoverServerSet servers = new FailoverServerSet(hosts, ports, sockets, options, null, upgrade);
         try {
-            LDAPConnectionPool pool = new LDAPConnectionPool(servers,
-                    new SimpleBindRequest(settings.bindDn(), bindPassword(organizationKey)), 1, settings.poolSize(), upgrade);
+            LDAPConnectionPool pool = pool(organizationKey, settings, servers, upgrade);
             pool.setConnectionPoolName("directory-" + organizationKey);
             pool.setRetryFailedOperationsDueToInvalidConnections(true);
             return new Endpoint(settings, servers, pool);
@@ -173,6 +242,40 @@ class DomainControllers {
             throw new DirectoryUnavailableException(problem + ". GET /api/directories/" + organizationKey
                     + "/diagnosis checks the connection step by step.", e);
         }
+    }
+
+    /**
+     * A pool bound with the password Rotabot last set on the bind account, else the configured one.
+     * When that is refused, a password a rotation staged (and may have set before a crash) is tried and
+     * kept if it binds, then the configured one (an administrator may have reset the account by hand).
+     */
+    private LDAPConnectionPool pool(String organizationKey, AdConnectionProperties.Connection settings,
+                                    FailoverServerSet servers, PostConnectProcessor upgrade) throws LDAPException {
+        Map<String, String> candidates = new LinkedHashMap<>(); // password → where it comes from, first wins
+        credentials.current(organizationKey).map(this::revealed).ifPresent(p -> candidates.putIfAbsent(p, "set by Rotabot"));
+        credentials.pending(organizationKey).map(this::revealed).ifPresent(p -> candidates.putIfAbsent(p, "staged"));
+        candidates.putIfAbsent(configuredPassword(organizationKey), "configured");
+        LDAPException refused = null;
+        for (Map.Entry<String, String> candidate : candidates.entrySet()) {
+            try {
+                LDAPConnectionPool pool = new LDAPConnectionPool(servers,
+                        new SimpleBindRequest(settings.bindDn(), candidate.getKey()), 1, settings.poolSize(), upgrade);
+                if (refused != null) {
+                    log.warn("The bind account of {}'s directory refused the first password tried and took the {} one",
+                            organizationKey, candidate.getValue());
+                }
+                if (candidate.getValue().equals("staged")) {
+                    credentials.promote(organizationKey);
+                }
+                return pool;
+            } catch (LDAPException e) {
+                if (e.getResultCode() != ResultCode.INVALID_CREDENTIALS) {
+                    throw e;
+                }
+                refused = e;
+            }
+        }
+        throw refused;
     }
 
     /** The trust for an organization's DCs: its CA certificate, else the JVM's trust store. */

@@ -9,7 +9,6 @@ import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.PasswordChange;
 import io.rotabot.sandbox.SandboxDirectory;
-import io.rotabot.security.ConfigurationSecrets;
 import io.rotabot.security.Secret;
 import io.rotabot.testing.TestSecrets;
 import java.net.ServerSocket;
@@ -35,7 +34,6 @@ class ActiveDirectoryTest {
     static Path work;
     private static SandboxDirectory ldap;
     private static final String MASTER_KEY = TestSecrets.newMasterKey();
-    private static final ConfigurationSecrets SECRETS = TestSecrets.configurationSecrets(MASTER_KEY);
 
     @BeforeAll
     static void startDirectory() throws Exception {
@@ -245,6 +243,6 @@ class ActiveDirectoryTest {
     }
 
     private static ActiveDirectory directory(AdConnectionProperties.Connection connection) {
-        return new ActiveDirectory(new DomainControllers(new AdConnectionProperties(Map.of("acme", connection)), SECRETS));
+        return new ActiveDirectory(HandBuiltControllers.of(new AdConnectionProperties(Map.of("acme", connection)), MASTER_KEY));
     }
 }

@@ -17,7 +17,6 @@ import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.PasswordChange;
 import io.rotabot.security.Secret;
-import io.rotabot.testing.TestSecrets;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -274,8 +273,8 @@ class SambaActiveDirectoryTest {
     }
 
     private static ActiveDirectory adapter(List<URI> urls, String bindDn, String password, boolean honorHistory) {
-        return new ActiveDirectory(new DomainControllers(new AdConnectionProperties(
-                Map.of("corp", SambaDomainController.connection(urls, bindDn, password, honorHistory))), TestSecrets.configurationSecrets()));
+        return new ActiveDirectory(HandBuiltControllers.of(new AdConnectionProperties(
+                Map.of("corp", SambaDomainController.connection(urls, bindDn, password, honorHistory)))));
     }
 
     private static String dn(String name) {

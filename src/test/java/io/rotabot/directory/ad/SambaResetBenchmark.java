@@ -10,7 +10,6 @@ import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.security.Secret;
-import io.rotabot.testing.TestSecrets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +40,8 @@ class SambaResetBenchmark {
                     new Attribute("sAMAccountName", name), new Attribute("userPrincipalName", name + "@corp.example.test"),
                     new Attribute("unicodePwd", quoted("Bench#Passw0rd-start")), new Attribute("userAccountControl", "512")));
             try {
-                ActiveDirectory adapter = new ActiveDirectory(new DomainControllers(new AdConnectionProperties(
-                        Map.of("corp", SambaDomainController.connection(List.of(URL), ADMINISTRATOR, ADMINISTRATOR_PASSWORD, false))),
-                        TestSecrets.configurationSecrets()));
+                ActiveDirectory adapter = new ActiveDirectory(HandBuiltControllers.of(new AdConnectionProperties(
+                        Map.of("corp", SambaDomainController.connection(List.of(URL), ADMINISTRATOR, ADMINISTRATOR_PASSWORD, false)))));
                 DirectoryAccount account = adapter.findByEmail("corp", name + "@corp.example.test").orElseThrow();
                 for (int i = 0; i < 20; i++) {
                     adapter.setPassword(account, Secret.of("Warm#Passw0rd-" + i));
