@@ -3,6 +3,7 @@ package io.rotabot.console;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.matching.MatchingException;
 import io.rotabot.policy.InvalidSettingsException;
+import io.rotabot.ticketing.TicketDeskUnavailableException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.validation.FieldError;
@@ -50,6 +51,20 @@ class ConsoleErrors {
     ProblemDetail vaultUnavailable(VaultUnavailableException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         problem.setTitle("Vault unavailable");
+        return problem;
+    }
+
+    @ExceptionHandler(TicketDeskUnavailableException.class)
+    ProblemDetail ticketDeskUnavailable(TicketDeskUnavailableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Autotask unavailable");
+        return problem;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badArgument(IllegalArgumentException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid request; nothing was changed");
         return problem;
     }
 

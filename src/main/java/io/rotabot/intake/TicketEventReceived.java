@@ -1,8 +1,8 @@
 package io.rotabot.intake;
 
 /**
- * Published inside the transaction that stores a new ticket event, so whatever starts on it commits
- * or rolls back together with the event.
+ * Published inside the transaction that marks a stored ticket event dispatched, so whatever starts on
+ * it commits or rolls back together with the mark.
  *
  * @param eventId the inbox row
  * @param ticketId the Autotask ticket

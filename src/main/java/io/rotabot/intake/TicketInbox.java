@@ -6,45 +6,73 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
-import org.springframework.context.ApplicationEventPublisher;
+import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The inbox of ticket events. A delivery Autotask retries, or anyone replays, carries the same signed
  * bytes, so the hash of those bytes is unique per event; the database's unique constraint turns every
- * repeat into a no-op.
+ * repeat into a no-op. Events are stored here first and dispatched to the ticket process afterwards.
  */
 @Service
 class TicketInbox {
 
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
 
-    TicketInbox(JdbcClient jdbc, ApplicationEventPublisher events) {
+    TicketInbox(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.events = events;
     }
 
-    /** Stores the event and announces it in the same transaction; false if it was already here. */
-    @Transactional
+    /** Stores a webhook's event; false if it was already here. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean accept(TicketEvent event, byte[] signedBody) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        return store(sha256(signedBody), event, new String(signedBody, StandardCharsets.UTF_8));
+    }
+
+    /** Stores a ticket the catch-up job found, once per ticket; false if the ticket was here already. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean acceptFound(long ticketId, Instant lastActivity, String source) {
+        if (seen(ticketId)) {
+            return false;
+        }
+        String body = "{\"Id\":" + ticketId + ",\"EntityType\":\"Ticket\",\"Source\":\"" + source + "\"}";
+        return store("found:" + ticketId, new TicketEvent(ticketId, "Update", lastActivity.toString(), ""), body);
+    }
+
+    boolean seen(long ticketId) {
+        return jdbc.sql("select count(*) from ticket_events where ticket_id = ?").param(ticketId).query(Long.class).single() > 0;
+    }
+
+    /** The oldest events not yet dispatched. */
+    List<TicketEventReceived> undispatched(int limit) {
+        return jdbc.sql("select id, ticket_id, action from ticket_events where dispatched_at is null order by id fetch first ? rows only")
+                .param(limit)
+                .query((row, i) -> new TicketEventReceived(row.getLong("id"), row.getLong("ticket_id"), row.getString("action")))
+                .list();
+    }
+
+    /** Marks the event dispatched, unless another node did; false then. */
+    boolean dispatched(long eventId) {
+        return jdbc.sql("update ticket_events set dispatched_at = ? where id = ? and dispatched_at is null")
+                .params(Timestamp.from(Instant.now()), eventId).update() == 1;
+    }
+
+    private boolean store(String dedupKey, TicketEvent event, String body) {
         try {
             jdbc.sql("""
                     insert into ticket_events (dedup_key, ticket_id, action, event_time, sequence_number, body, received_at)
                     values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(sha256(signedBody), event.ticketId(), event.action(), event.eventTime(), event.sequenceNumber(),
-                        new String(signedBody, StandardCharsets.UTF_8), Timestamp.from(Instant.now()))
-                .update(key, "id");
+                .params(dedupKey, event.ticketId(), event.action(), event.eventTime(), event.sequenceNumber(), body,
+                        Timestamp.from(Instant.now()))
+                .update();
+            return true;
         } catch (DuplicateKeyException repeat) {
             return false;
         }
-        events.publishEvent(new TicketEventReceived(key.getKey().longValue(), event.ticketId(), event.action()));
-        return true;
     }
 
     private static String sha256(byte[] bytes) {

@@ -16,6 +16,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -29,12 +32,15 @@ class TicketWebhookController {
     private static final Logger log = LoggerFactory.getLogger(TicketWebhookController.class);
 
     private final TicketInbox inbox;
+    private final WebhookDeactivations deactivations;
     private final WebhookSignature signature;
     private final ObjectMapper json;
     private final int maxBodyBytes;
 
-    TicketWebhookController(TicketInbox inbox, WebhookProperties properties, ObjectMapper json) {
+    TicketWebhookController(TicketInbox inbox, WebhookDeactivations deactivations, WebhookProperties properties,
+                            ObjectMapper json) {
         this.inbox = inbox;
+        this.deactivations = deactivations;
         this.signature = new WebhookSignature(properties.secret());
         this.json = json;
         this.maxBodyBytes = properties.maxBodyBytes();
@@ -72,12 +78,27 @@ class TicketWebhookController {
         MDC.put("ticketId", Long.toString(event.ticketId()));
         try {
             boolean fresh = inbox.accept(event, body);
+            deactivations.clear();
             log.info("Ticket webhook {} for ticket {} {}", event.action(), event.ticketId(), fresh ? "accepted" : "was a repeat");
             return ResponseEntity.status(fresh ? HttpStatus.ACCEPTED : HttpStatus.OK)
                     .body(Map.of("ticketId", event.ticketId(), "status", fresh ? "accepted" : "duplicate"));
         } finally {
             MDC.remove("ticketId");
         }
+    }
+
+    /**
+     * Autotask calls the deactivation URL when it disables the webhook. The URL carries a key derived
+     * from the webhook secret (see {@link WebhookSetup}); without it, nothing is raised.
+     */
+    @RequestMapping(path = "/webhooks/autotask/deactivated", method = {RequestMethod.GET, RequestMethod.POST})
+    ResponseEntity<?> deactivated(HttpServletRequest request, @RequestParam(name = "key", required = false) String key) {
+        if (!signature.verifyDeactivationKey(key)) {
+            log.warn("Deactivation call refused: {} key", key == null ? "no" : "a wrong");
+            return problem(HttpStatus.UNAUTHORIZED, "Missing or wrong key");
+        }
+        deactivations.raise("Autotask called the deactivation URL from " + request.getRemoteAddr());
+        return ResponseEntity.ok(Map.of("status", "alert raised"));
     }
 
     private static boolean isJson(String contentType) {

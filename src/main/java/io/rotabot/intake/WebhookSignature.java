@@ -42,6 +42,19 @@ public final class WebhookSignature {
         return PREFIX + Base64.getEncoder().encodeToString(hmac(body));
     }
 
+    /**
+     * The key in the deactivation URL Rotabot registers: derived from the secret, so only Autotask (which
+     * got the URL from us) can raise the alert, and no second secret needs configuring.
+     */
+    String deactivationKey() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac("rotabot-deactivation-url".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    boolean verifyDeactivationKey(String given) {
+        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                deactivationKey().getBytes(StandardCharsets.UTF_8));
+    }
+
     private byte[] hmac(byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");

@@ -1,5 +1,6 @@
 package io.rotabot.notify;
 
+import io.rotabot.intake.WebhookDeactivated;
 import io.rotabot.policy.PasswordPolicies;
 import io.rotabot.rotation.RotationReported;
 import io.rotabot.rotation.RotationStatus;
@@ -17,7 +18,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * E-mails about rotations, never with a password: administrators ({@code rotabot.notify.administrators})
+ * E-mails about rotations, never with a password, and the alert that Autotask disabled the ticket webhook: administrators ({@code rotabot.notify.administrators})
  * hear of every rotation that did not succeed; subscribers of the organization hear of every Failed or
  * API Error, and of every success under the organization's own rule. Needs {@code spring.mail.host}.
  */
@@ -64,6 +65,27 @@ class RotationMails {
             sender.send(message);
         } catch (MailException e) {
             log.warn("Could not e-mail about rotation {}: {}", rotation.rotationId(), e.getMessage());
+        }
+    }
+
+    /** The administrators hear at once when Autotask disables the ticket webhook. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(WebhookDeactivated deactivation) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null || administrators.isEmpty()) {
+            return;
+        }
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(administrators.toArray(String[]::new));
+        message.setSubject("Rotabot: Autotask disabled the ticket webhook");
+        message.setText("At " + deactivation.at() + " Autotask disabled Rotabot's ticket webhook (" + deactivation.detail()
+                + "). No ticket events arrive until it is turned on again in Autotask, or registered anew with "
+                + "POST /api/autotask/webhook. Meanwhile the catch-up job still picks tickets up at its interval.\n");
+        try {
+            sender.send(message);
+        } catch (MailException e) {
+            log.warn("Could not e-mail about the disabled webhook: {}", e.getMessage());
         }
     }
 

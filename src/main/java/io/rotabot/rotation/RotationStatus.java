@@ -31,4 +31,14 @@ public enum RotationStatus {
     boolean resumable() {
         return this == IN_PROGRESS || this == API_ERROR;
     }
+
+    /** The status with this label, as process variables and notes carry it. */
+    public static RotationStatus byLabel(String label) {
+        for (RotationStatus status : values()) {
+            if (status.label.equals(label)) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("No rotation status is labelled " + label);
+    }
 }

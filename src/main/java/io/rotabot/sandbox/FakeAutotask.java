@@ -115,6 +115,7 @@ class FakeAutotask {
         stored.put("ticketID", ticketId);
         stored.put("createDateTime", Instant.now().toString());
         notes.computeIfAbsent(ticketId, t -> new CopyOnWriteArrayList<>()).add(stored);
+        tickets.get(ticketId).put("lastActivityDate", stored.get("createDateTime"));
         return ResponseEntity.ok(Map.of("itemId", id));
     }
 
@@ -124,6 +125,32 @@ class FakeAutotask {
             return refused();
         }
         List<Map<String, Object>> items = notes.getOrDefault(ticketId, List.of());
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("count", items.size());
+        page.put("requestCount", 500);
+        page.put("prevPageUrl", null);
+        page.put("nextPageUrl", null);
+        return ResponseEntity.ok(Map.of("items", items, "pageDetails", page));
+    }
+
+    /** The one query Rotabot sends: tickets whose lastActivityDate is at or after a time ("gte"). */
+    @PostMapping(value = API + "/Tickets/query", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> queryTickets(@RequestBody Map<String, Object> query, HttpServletRequest request) {
+        if (!authorized(request)) {
+            return refused();
+        }
+        Instant since;
+        try {
+            Map<?, ?> filter = (Map<?, ?>) ((List<?>) query.get("filter")).get(0);
+            if (!"gte".equals(filter.get("op")) || !"lastActivityDate".equals(filter.get("field"))) {
+                return errors(HttpStatus.BAD_REQUEST, "The sandbox answers only lastActivityDate gte queries");
+            }
+            since = Instant.parse((String) filter.get("value"));
+        } catch (RuntimeException e) {
+            return errors(HttpStatus.BAD_REQUEST, "Unreadable query: " + e.getMessage());
+        }
+        List<Map<String, Object>> items = tickets.values().stream()
+                .filter(t -> !Instant.parse((String) t.get("lastActivityDate")).isBefore(since)).toList();
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("count", items.size());
         page.put("requestCount", 500);
@@ -162,6 +189,7 @@ class FakeAutotask {
         ticket.put("queueID", 29682833);
         ticket.put("source", 4);
         ticket.put("createDate", Instant.now().toString());
+        ticket.put("lastActivityDate", ticket.get("createDate"));
         tickets.put(id, ticket);
         deliverWebhook(id, number);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("ticketId", id, "ticketNumber", number));

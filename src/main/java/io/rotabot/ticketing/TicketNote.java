@@ -9,26 +9,30 @@ package io.rotabot.ticketing;
  */
 public record TicketNote(String title, String text) {
 
-    private static final String TITLE = "Rotabot: password reset";
+    /** What the note reports; each has its own template ({@code rotabot.ticket-notes.templates.*}). */
+    public enum Outcome {
+        /** The password was reset, verified and stored in the vault. */
+        ROTATED(true),
+        /** The rotation waits for the directory's minimum password age. */
+        WAITING(false),
+        /** The settings, the match or the directory's rights do not allow it. */
+        NOT_PERMITTED(true),
+        /** It was tried and did not work. */
+        FAILED(true),
+        /** No account for the requester (unknown company, no contact e-mail, no such account). */
+        NOT_FOUND(true),
+        /** The account exists, but no approved match to a vault record yet. */
+        NOT_MATCHED(true);
 
-    /** The note about a rotation, by its final status (shown as users know it). */
-    public static TicketNote about(String account, String statusLabel, String reason, String recordUrl) {
-        return "Successful".equals(statusLabel) ? rotated(account, recordUrl) : notRotated(account, statusLabel, reason);
-    }
+        private final boolean last;
 
-    static TicketNote rotated(String account, String recordUrl) {
-        return new TicketNote(TITLE, "The password of " + account + " was reset and verified in the directory."
-                + "\nThe new password is stored in the vault: " + recordUrl
-                + "\nHand it to the user through a secure channel; it is not written in this ticket.");
-    }
+        Outcome(boolean last) {
+            this.last = last;
+        }
 
-    static TicketNote notRotated(String account, String status, String reason) {
-        return new TicketNote(TITLE, "The password of " + account + " was not reset (" + status + ")."
-                + "\nReason: " + reason + ".\nA technician needs to look at this ticket.");
-    }
-
-    public static TicketNote noAccount(String reason) {
-        return new TicketNote(TITLE, "Rotabot did not reset any password: " + reason + "."
-                + "\nA technician needs to look at this ticket.");
+        /** Whether this is the ticket's last word from Rotabot (a waiting rotation reports again when it ends). */
+        public boolean last() {
+            return last;
+        }
     }
 }

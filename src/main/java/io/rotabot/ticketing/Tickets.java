@@ -54,6 +54,11 @@ public class Tickets {
         return desk.addNote(ticketId, note);
     }
 
+    /** Sets the ticket status configured for this final outcome, if any. */
+    public void markOutcome(long ticketId, boolean rotated) {
+        desk.markOutcome(ticketId, rotated);
+    }
+
     private static TicketSnapshot toSnapshot(ResultSet row, int index) throws SQLException {
         long contactId = row.getLong("contact_id");
         Optional<Long> contact = row.wasNull() ? Optional.empty() : Optional.of(contactId);

@@ -1,30 +1,66 @@
 package io.rotabot.workflow;
 
+import io.rotabot.rotation.RotationStatus;
 import io.rotabot.ticketing.TicketNote;
+import io.rotabot.ticketing.TicketNote.Outcome;
+import io.rotabot.ticketing.TicketNotes;
 import io.rotabot.ticketing.Tickets;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Tells the ticket what happened: the rotation's outcome, or why no account could be rotated. */
+/**
+ * Tells the ticket what happened — the rotation's outcome, that it waits, or why no account could be
+ * rotated — in the MSP's words (the note templates), and sets the ticket status configured for a final one.
+ */
 @Component("postTicketNote")
 class PostTicketNoteDelegate implements JavaDelegate {
 
     private final Tickets tickets;
+    private final TicketNotes notes;
 
-    PostTicketNoteDelegate(Tickets tickets) {
+    PostTicketNoteDelegate(Tickets tickets, TicketNotes notes) {
         this.tickets = tickets;
+        this.notes = notes;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        long ticketId = (Long) execution.getVariable(Variables.TICKET_ID);
         String status = (String) execution.getVariable(Variables.ROTATION_STATUS);
-        TicketNote note = status == null
-                ? TicketNote.noAccount((String) execution.getVariable(Variables.RESOLUTION_REASON))
-                : TicketNote.about((String) execution.getVariable(Variables.ACCOUNT_NAME), status,
-                        (String) execution.getVariable(Variables.ROTATION_REASON),
-                        (String) execution.getVariable(Variables.VAULT_RECORD_URL));
-        long noteId = tickets.addNote((Long) execution.getVariable(Variables.TICKET_ID), note);
-        execution.setVariable(Variables.NOTE_ID, noteId);
+        Map<String, String> values = new HashMap<>();
+        values.put("account", text(execution, Variables.ACCOUNT_NAME));
+        values.put("status", status == null ? "" : status);
+        values.put("link", text(execution, Variables.VAULT_RECORD_URL));
+        values.put("time", text(execution, Variables.ELIGIBLE_AT));
+        Outcome outcome;
+        if (status == null) {
+            values.put("reason", text(execution, Variables.RESOLUTION_REASON));
+            outcome = "NOT_MATCHED".equals(execution.getVariable(Variables.RESOLUTION)) ? Outcome.NOT_MATCHED : Outcome.NOT_FOUND;
+        } else {
+            values.put("reason", text(execution, Variables.ROTATION_REASON));
+            outcome = outcome(status);
+        }
+        TicketNote note = notes.compose(outcome, values);
+        execution.setVariable(Variables.NOTE_ID, tickets.addNote(ticketId, note));
+        if (outcome.last()) {
+            tickets.markOutcome(ticketId, outcome == Outcome.ROTATED);
+        }
+    }
+
+    private static Outcome outcome(String statusLabel) {
+        return switch (RotationStatus.byLabel(statusLabel)) {
+            case SUCCESSFUL -> Outcome.ROTATED;
+            case WAITING_FOR_MINIMUM_AGE -> Outcome.WAITING;
+            case NOT_PERMITTED, ADMIN_NOT_PERMITTED, MULTI_TENANT_NOT_PERMITTED -> Outcome.NOT_PERMITTED;
+            case FAILED, API_ERROR, IN_PROGRESS -> Outcome.FAILED;
+        };
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null ? "" : value.toString();
     }
 }

@@ -24,6 +24,7 @@ class RunRotationDelegate implements JavaDelegate {
     /** Ids, statuses and the time to wait for; never a password. */
     static void report(DelegateExecution execution, Rotation result) {
         execution.setVariable(Variables.ROTATION_ID, result.id());
+        execution.setVariable(Variables.ACCOUNT_NAME, result.accountName());
         execution.setVariable(Variables.ROTATION_STATUS, result.status().label());
         execution.setVariable(Variables.ROTATION_REASON, result.reason());
         execution.setVariable(Variables.VAULT_RECORD_URL, result.vaultRecordUrl());

@@ -1,16 +1,20 @@
 package io.rotabot.workflow;
 
 import io.rotabot.intake.TicketEventReceived;
+import java.sql.Timestamp;
+import java.time.Instant;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the ticket process for a new ticket event, in the transaction that stored the event. A ticket
- * gets one reset process, ever: updates that follow — including the one our own note causes — start nothing.
+ * Starts the ticket process for a dispatched ticket event, in the transaction that dispatches it. A
+ * ticket gets one reset process, ever: the events that follow — including the update our own note
+ * causes — start nothing. The ticket_processes primary key settles two starts racing on two nodes.
  */
 @Component
 class TicketProcesses {
@@ -20,10 +24,12 @@ class TicketProcesses {
 
     private final RuntimeService runtime;
     private final HistoryService history;
+    private final JdbcClient jdbc;
 
-    TicketProcesses(RuntimeService runtime, HistoryService history) {
+    TicketProcesses(RuntimeService runtime, HistoryService history, JdbcClient jdbc) {
         this.runtime = runtime;
         this.history = history;
+        this.jdbc = jdbc;
     }
 
     @EventListener
@@ -32,8 +38,7 @@ class TicketProcesses {
             return;
         }
         String businessKey = Long.toString(event.ticketId());
-        if (history.createHistoricProcessInstanceQuery().processDefinitionKey(TICKET_PROCESS)
-                .processInstanceBusinessKey(businessKey).count() > 0) {
+        if (started(event.ticketId())) {
             log.info("Ticket {} already has a reset process; event {} starts none", event.ticketId(), event.eventId());
             return;
         }
@@ -41,6 +46,15 @@ class TicketProcesses {
                 .businessKey(businessKey)
                 .setVariable(Variables.TICKET_ID, event.ticketId())
                 .execute();
+        jdbc.sql("insert into ticket_processes (ticket_id, process_instance_id, event_id, started_at) values (?, ?, ?, ?)")
+                .params(event.ticketId(), instance.getId(), event.eventId(), Timestamp.from(Instant.now())).update();
         log.info("Ticket {}: process {} started", event.ticketId(), instance.getId());
+    }
+
+    /** Also asks the engine's history, for tickets whose process started before ticket_processes existed. */
+    private boolean started(long ticketId) {
+        return jdbc.sql("select count(*) from ticket_processes where ticket_id = ?").param(ticketId).query(Long.class).single() > 0
+                || history.createHistoricProcessInstanceQuery().processDefinitionKey(TICKET_PROCESS)
+                        .processInstanceBusinessKey(Long.toString(ticketId)).count() > 0;
     }
 }

@@ -46,6 +46,11 @@ public final class VendorStubs {
                 .withHeader("UserName", equalTo(AUTOTASK_USER))
                 .withHeader("Secret", equalTo(AUTOTASK_SECRET))
                 .willReturn(okJson(JSON.createObjectNode().set("item", item))));
+        autotask.stubFor(get(urlPathEqualTo("/ATServicesRest/V1.0/Tickets/" + ticketId + "/Notes"))
+                .withHeader("ApiIntegrationCode", equalTo(AUTOTASK_CODE))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"items\":[],\"pageDetails\":{\"count\":0,\"requestCount\":500,"
+                                + "\"prevPageUrl\":null,\"nextPageUrl\":null}}")));
         autotask.stubFor(post(urlPathEqualTo("/ATServicesRest/V1.0/Tickets/" + ticketId + "/Notes"))
                 .withHeader("ApiIntegrationCode", equalTo(AUTOTASK_CODE))
                 .willReturn(okJson(JSON.createObjectNode().put("itemId", 31_289_000 + ticketId))));

@@ -1,5 +1,8 @@
 package io.rotabot.ticketing.autotask;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -10,25 +13,43 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code rotabot.autotask.*}: the API user and where its database's zone lives.
+ * {@code rotabot.autotask.*}: the API user, where its database's zone lives, and how much of the
+ * database's shared request budget this Rotabot may use.
  *
- * @param baseUrl the zone's REST root, e.g. https://webservices14.autotask.net/ATServicesRest
+ * @param baseUrl the zone's REST root, e.g. https://webservices14.autotask.net/ATServicesRest; empty: discovered
+ * @param zoneLookupUrl where the zone is asked for when no base URL is set
  * @param apiIntegrationCode the integration's tracking identifier
  * @param username the API user (API only security level)
  * @param secret its secret (from the environment)
+ * @param hourlyBudget the requests per hour Autotask allows the database, shared by every integration
+ * @param budgetShare the part of that budget this Rotabot node may use (0.5 for one of two nodes)
+ * @param maxConcurrentPerEndpoint Autotask allows 3 concurrent calls per endpoint and integration code
  * @param noteType the instance's picklist value of the note type for Rotabot's notes
  * @param notePublish the instance's picklist value of who may see them
+ * @param statusOnSuccess the ticket status (picklist value) to set after a successful reset; empty: unchanged
+ * @param statusOnFailure the ticket status to set when Rotabot could not reset; empty: unchanged
  * @param connectTimeout TCP connect limit
  * @param readTimeout limit for one answer
- * @param maxAttempts tries of one request when throttled or failing with 5xx
+ * @param maxAttempts tries of one request when throttled, failing with 5xx or timing out
  * @param firstBackoff the wait before the second try when no Retry-After is given; doubles each time
  * @param maxWait the longest wait between tries
  */
 @Validated
 @ConfigurationProperties("rotabot.autotask")
-record AutotaskProperties(@NotNull URI baseUrl, @NotBlank String apiIntegrationCode, @NotBlank String username,
-                          @NotBlank String secret, @DefaultValue("1") int noteType, @DefaultValue("1") int notePublish,
+record AutotaskProperties(URI baseUrl,
+                          @NotNull @DefaultValue("https://webservices.autotask.net/ATServicesRest") URI zoneLookupUrl,
+                          @NotBlank String apiIntegrationCode, @NotBlank String username, @NotBlank String secret,
+                          @DefaultValue("10000") @Positive int hourlyBudget,
+                          @DefaultValue("1.0") @DecimalMin("0.01") @DecimalMax("1.0") double budgetShare,
+                          @DefaultValue("3") @Positive @Max(3) int maxConcurrentPerEndpoint,
+                          @DefaultValue("1") int noteType, @DefaultValue("1") int notePublish,
+                          Integer statusOnSuccess, Integer statusOnFailure,
                           @DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout,
                           @DefaultValue("4") @Positive int maxAttempts, @DefaultValue("2s") Duration firstBackoff,
                           @DefaultValue("2m") Duration maxWait) {
+
+    /** The requests per hour this node may send. */
+    int nodeBudget() {
+        return Math.max(1, (int) Math.floor(hourlyBudget * budgetShare));
+    }
 }
