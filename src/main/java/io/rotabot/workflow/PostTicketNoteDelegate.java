@@ -5,6 +5,9 @@ import io.rotabot.ticketing.TicketNote;
 import io.rotabot.ticketing.TicketNote.Outcome;
 import io.rotabot.ticketing.TicketNotes;
 import io.rotabot.ticketing.Tickets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("postTicketNote")
 class PostTicketNoteDelegate implements JavaDelegate {
+
+    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Tickets tickets;
     private final TicketNotes notes;
@@ -34,7 +39,7 @@ class PostTicketNoteDelegate implements JavaDelegate {
         values.put("account", text(execution, Variables.ACCOUNT_NAME));
         values.put("status", status == null ? "" : status);
         values.put("link", text(execution, Variables.VAULT_RECORD_URL));
-        values.put("time", text(execution, Variables.ELIGIBLE_AT));
+        values.put("time", readable(text(execution, Variables.ELIGIBLE_AT)));
         Outcome outcome;
         if (status == null) {
             values.put("reason", text(execution, Variables.RESOLUTION_REASON));
@@ -57,6 +62,11 @@ class PostTicketNoteDelegate implements JavaDelegate {
             case NOT_PERMITTED, ADMIN_NOT_PERMITTED, MULTI_TENANT_NOT_PERMITTED -> Outcome.NOT_PERMITTED;
             case FAILED, API_ERROR, IN_PROGRESS -> Outcome.FAILED;
         };
+    }
+
+    /** "2026-11-28 03:14 UTC" for helpdesk staff, from the ISO instant the process keeps. */
+    private static String readable(String instant) {
+        return instant.isEmpty() ? "" : READABLE.format(Instant.parse(instant));
     }
 
     private static String text(DelegateExecution execution, String name) {

@@ -15,6 +15,11 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import io.rotabot.directory.Directory;
+import io.rotabot.intake.WebhookSignature;
+import java.time.Duration;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import static org.awaitility.Awaitility.await;
 import io.rotabot.matching.Approval;
 import io.rotabot.matching.Matches;
 import java.util.List;
@@ -118,6 +123,8 @@ public abstract class EndToEndEnvironment {
         properties.add("rotabot.directory.connections.initech.bind-password", () -> "unused");
         properties.add("rotabot.directory.connections.initech.base-dn", () -> "DC=initech,DC=test");
         properties.add("rotabot.directory.connections.initech.connect-timeout", () -> "1s");
+        properties.add("rotabot.notify.administrators", () -> "ops@msp.test");
+        properties.add("rotabot.intake.dispatch-interval", () -> "100ms");
         properties.add("spring.mail.host", () -> "127.0.0.1");
         properties.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         properties.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "100");
@@ -128,6 +135,8 @@ public abstract class EndToEndEnvironment {
     protected Matches matches;
     @Autowired
     private Directory directory;
+    @Autowired
+    protected HistoryService history;
     @LocalServerPort
     protected int port;
 
@@ -194,6 +203,43 @@ public abstract class EndToEndEnvironment {
 
     protected String newAcmeUser(String name) throws Exception {
         return newAcmeUsers(List.of(name)).get(0);
+    }
+
+    /** A ticket webhook body in the shape Autotask sends. */
+    protected static byte[] webhook(long ticketId, String action) {
+        return ("{\"Action\":\"" + action + "\",\"Guid\":\"5e3c0a4e-6a57-4b1e-9f5b-0c8d8c2e7a11\",\"EntityType\":\"Ticket\","
+                + "\"Id\":" + ticketId + ",\"Fields\":{\"TicketNumber\":\"T20261127.0001\",\"Status\":\"1\"},"
+                + "\"EventTime\":\"2026-11-27T08:15:02Z\",\"SequenceNumber\":1,\"PersonID\":30691780}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Posts a webhook body signed as Autotask signs it. */
+    protected HttpResponse<String> deliver(byte[] body) throws Exception {
+        return send(body, new WebhookSignature(WEBHOOK_SECRET).sign(body), "application/json");
+    }
+
+    /** Posts a webhook body with this signature header (null: none) and content type. */
+    protected HttpResponse<String> send(byte[] body, String signature, String contentType) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/autotask/tickets"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header("X-Hook-Signature", signature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The ticket's reset process, once it has ended. */
+    protected HistoricProcessInstance awaitTicketProcessEnded(long ticketId) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey("ticket-password-reset").processInstanceBusinessKey(Long.toString(ticketId))
+                .finished().singleResult(), p -> p != null);
+    }
+
+    /** How many reset processes the ticket has had. */
+    protected long ticketProcesses(long ticketId) {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey("ticket-password-reset")
+                .processInstanceBusinessKey(Long.toString(ticketId)).count();
     }
 
     /** Whether a simple bind as this DN with this password succeeds on the test directory. */

@@ -1,7 +1,11 @@
 package io.rotabot.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rotabot.directory.Directory;
 import io.rotabot.directory.DirectoryAccount;
@@ -60,13 +64,7 @@ class MinimumAgeTest extends EndToEndEnvironment {
 
     @Test
     void aPasswordTooYoungToChangeWaitsForItsTimeAndThenRotates() {
-        DirectoryAccount carol = directory.findByEmail("globex", "carol@globex.test").orElseThrow();
-        VendorStubs.itglueRecordList(ITGLUE, GLOBEX_ITGLUE, "6001:carol@globex.test");
-        VendorStubs.itglueRecord(ITGLUE, "6001", GLOBEX_ITGLUE, "carol@globex.test");
-        matches.sync("globex");
-        if (matches.approvedRecord("globex", carol.id()).isEmpty()) {
-            matches.approve("globex", List.of(new Approval(carol.id(), Optional.empty())));
-        }
+        DirectoryAccount carol = carolMatched();
         Rotation first = rotation.rotate(request(carol));
         assertThat(first.status()).as(first.reason()).isEqualTo(RotationStatus.SUCCESSFUL);
 
@@ -99,6 +97,57 @@ class MinimumAgeTest extends EndToEndEnvironment {
         Rotation done = await().atMost(Duration.ofSeconds(30)).until(() -> rotations.find(waiting.id()).orElseThrow(),
                 r -> r.status() == RotationStatus.SUCCESSFUL);
         assertThat(done.triggeredBy()).isEqualTo("test");
+    }
+
+    @Test
+    void aTicketHearsThatItsResetWaitsAndThenThatItIsDone() throws Exception {
+        DirectoryAccount carol = carolMatched();
+        policies.saveRule("globex", new RotationSettings(true, 20, true, true, true, true, false, 90, false));
+        assertThat(rotation.rotate(request(carol)).status()).as("a young password").isEqualTo(RotationStatus.SUCCESSFUL);
+        policies.deleteRule("globex");
+        VendorStubs.autotaskContact(AUTOTASK, 40_200_401, GLOBEX_COMPANY, "carol@globex.test");
+        VendorStubs.autotaskTicket(AUTOTASK, 366001, GLOBEX_COMPANY, 40_200_401, "Password expired",
+                "My password expired and I cannot log in. Please reset it. Carol");
+
+        deliver(webhook(366001, "Create"));
+
+        String waitingNote = await().atMost(Duration.ofSeconds(30)).until(() -> notes(366001), n -> n.size() == 1).get(0);
+        assertThat(waitingNote).matches("(?s)The password of carol@globex.test will be reset at 20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC: .*")
+                .contains("minimum password age does not allow it earlier");
+        Rotation waiting = rotations.list(Optional.of("globex"), Optional.of(RotationStatus.WAITING_FOR_MINIMUM_AGE),
+                Optional.empty(), 10).stream().filter(r -> r.ticketId().equals(Optional.of(366001L))).findFirst().orElseThrow();
+        Job timer = await().until(() -> management.createJobQuery().timers().list().stream()
+                .filter(j -> j.getExecutionId() != null)
+                .filter(j -> waiting.id().equals(runtime.getVariable(j.getExecutionId(), "rotationId"))).findFirst().orElse(null),
+                j -> j != null);
+
+        policies.saveRule("globex", new RotationSettings(true, 20, true, true, true, true, false, 90, false));
+        management.executeJob(timer.getId());
+
+        assertThat(awaitTicketProcessEnded(366001).getEndActivityId()).isEqualTo("endDone");
+        assertThat(notes(366001)).hasSize(2).last().asString().startsWith("The password of carol@globex.test was reset and verified");
+    }
+
+    private List<String> notes(long ticketId) {
+        return AUTOTASK.findAll(postRequestedFor(urlPathEqualTo("/ATServicesRest/V1.0/Tickets/" + ticketId + "/Notes"))).stream()
+                .map(r -> {
+                    try {
+                        return new ObjectMapper().readTree(r.getBodyAsString()).path("description").asText();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+    }
+
+    private DirectoryAccount carolMatched() {
+        DirectoryAccount carol = directory.findByEmail("globex", "carol@globex.test").orElseThrow();
+        VendorStubs.itglueRecordList(ITGLUE, GLOBEX_ITGLUE, "6001:carol@globex.test");
+        VendorStubs.itglueRecord(ITGLUE, "6001", GLOBEX_ITGLUE, "carol@globex.test");
+        matches.sync("globex");
+        if (matches.approvedRecord("globex", carol.id()).isEmpty()) {
+            matches.approve("globex", List.of(new Approval(carol.id(), Optional.empty())));
+        }
+        return carol;
     }
 
     private String processOf(String requestKey) {
