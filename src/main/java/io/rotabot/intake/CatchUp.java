@@ -1,6 +1,6 @@
 package io.rotabot.intake;
 
-import io.rotabot.ticketing.TicketActivity;
+import io.rotabot.ticketing.CreatedTicket;
 import io.rotabot.ticketing.TicketDesk;
 import io.rotabot.ticketing.TicketDeskUnavailableException;
 import java.sql.Timestamp;
@@ -15,9 +15,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Nothing lost: asks Autotask for the tickets created or changed since the last run (and for the
- * deliveries it gave up on) and puts those the inbox has never seen into it, so tickets whose webhooks
- * were dropped while Rotabot was down or unreachable are still handled. Runs at start-up and then at
+ * Nothing lost: asks Autotask for the tickets created since the last run (and for the creations it
+ * could not deliver and gave up on) and puts those the inbox has never seen into it, so tickets whose
+ * webhooks were dropped while Rotabot was down or unreachable are still handled. Only creations count:
+ * a ticket process starts on a ticket's creation, so an old ticket that merely changed — one from before
+ * Rotabot was installed — never has a password reset on its behalf. Runs at start-up and then at
  * {@code rotabot.intake.catch-up-interval}; the first run ever starts from now (or {@code catch-up-first-look-back} earlier): tickets from before Rotabot was installed were handled by people.
  */
 @Component
@@ -56,8 +58,8 @@ class CatchUp {
         Instant startedAt = Instant.now();
         Instant since = cursor().orElse(startedAt.minus(firstLookBack)).minus(OVERLAP);
         int found = 0;
-        for (TicketActivity ticket : desk.activeSince(since)) {
-            if (inbox.acceptFound(ticket.ticketId(), ticket.lastActivity(), "catch-up")) {
+        for (CreatedTicket ticket : desk.createdSince(since)) {
+            if (inbox.acceptFound(ticket.ticketId(), ticket.created(), "catch-up")) {
                 found++;
             }
         }
@@ -68,7 +70,7 @@ class CatchUp {
         }
         moveCursor(startedAt);
         if (found > 0) {
-            log.warn("Catch-up found {} ticket(s) since {} whose webhooks never arrived", found, since);
+            log.warn("Catch-up found {} ticket(s) created since {} whose webhooks never arrived", found, since);
         }
         return found;
     }

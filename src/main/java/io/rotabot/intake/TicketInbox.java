@@ -33,14 +33,14 @@ class TicketInbox {
         return store(sha256(signedBody), event, new String(signedBody, StandardCharsets.UTF_8));
     }
 
-    /** Stores a ticket the catch-up job found, once per ticket; false if the ticket was here already. */
+    /** Stores the creation of a ticket the catch-up job found, once per ticket; false if the ticket was here already. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public boolean acceptFound(long ticketId, Instant lastActivity, String source) {
+    public boolean acceptFound(long ticketId, Instant created, String source) {
         if (seen(ticketId)) {
             return false;
         }
         String body = "{\"Id\":" + ticketId + ",\"EntityType\":\"Ticket\",\"Source\":\"" + source + "\"}";
-        return store("found:" + ticketId, new TicketEvent(ticketId, "Update", lastActivity.toString(), ""), body);
+        return store("found:" + ticketId, new TicketEvent(ticketId, "Create", created.toString(), ""), body);
     }
 
     boolean seen(long ticketId) {

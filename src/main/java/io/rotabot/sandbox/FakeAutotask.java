@@ -115,7 +115,6 @@ class FakeAutotask {
         stored.put("ticketID", ticketId);
         stored.put("createDateTime", Instant.now().toString());
         notes.computeIfAbsent(ticketId, t -> new CopyOnWriteArrayList<>()).add(stored);
-        tickets.get(ticketId).put("lastActivityDate", stored.get("createDateTime"));
         return ResponseEntity.ok(Map.of("itemId", id));
     }
 
@@ -133,7 +132,7 @@ class FakeAutotask {
         return ResponseEntity.ok(Map.of("items", items, "pageDetails", page));
     }
 
-    /** The one query Rotabot sends: tickets whose lastActivityDate is at or after a time ("gte"). */
+    /** The one query Rotabot sends: tickets created at or after a time ("createDate gte"). */
     @PostMapping(value = API + "/Tickets/query", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> queryTickets(@RequestBody Map<String, Object> query, HttpServletRequest request) {
         if (!authorized(request)) {
@@ -142,15 +141,15 @@ class FakeAutotask {
         Instant since;
         try {
             Map<?, ?> filter = (Map<?, ?>) ((List<?>) query.get("filter")).get(0);
-            if (!"gte".equals(filter.get("op")) || !"lastActivityDate".equals(filter.get("field"))) {
-                return errors(HttpStatus.BAD_REQUEST, "The sandbox answers only lastActivityDate gte queries");
+            if (!"gte".equals(filter.get("op")) || !"createDate".equals(filter.get("field"))) {
+                return errors(HttpStatus.BAD_REQUEST, "The sandbox answers only createDate gte queries");
             }
             since = Instant.parse((String) filter.get("value"));
         } catch (RuntimeException e) {
             return errors(HttpStatus.BAD_REQUEST, "Unreadable query: " + e.getMessage());
         }
         List<Map<String, Object>> items = tickets.values().stream()
-                .filter(t -> !Instant.parse((String) t.get("lastActivityDate")).isBefore(since)).toList();
+                .filter(t -> !Instant.parse((String) t.get("createDate")).isBefore(since)).toList();
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("count", items.size());
         page.put("requestCount", 500);
@@ -189,7 +188,6 @@ class FakeAutotask {
         ticket.put("queueID", 29682833);
         ticket.put("source", 4);
         ticket.put("createDate", Instant.now().toString());
-        ticket.put("lastActivityDate", ticket.get("createDate"));
         tickets.put(id, ticket);
         deliverWebhook(id, number);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("ticketId", id, "ticketNumber", number));

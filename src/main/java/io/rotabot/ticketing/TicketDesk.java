@@ -17,12 +17,12 @@ public interface TicketDesk {
     /** Sets the status the PSA is configured to show for this outcome, if one is configured. */
     void markOutcome(long ticketId, boolean rotated);
 
-    /** The tickets created or changed at or after this time, oldest activity first. */
-    List<TicketActivity> activeSince(Instant since);
+    /** The tickets created at or after this time, oldest first. */
+    List<CreatedTicket> createdSince(Instant since);
 
     /**
-     * The tickets whose webhook deliveries the PSA gave up on since this time, as far as the API user
-     * may read them; empty when it may not.
+     * The tickets whose creation the PSA could not deliver by webhook and gave up on since this time,
+     * as far as the API user may read its error log; empty when it may not.
      */
     List<Long> undeliveredSince(Instant since);
 

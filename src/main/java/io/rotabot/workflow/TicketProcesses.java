@@ -12,9 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the ticket process for a dispatched ticket event, in the transaction that dispatches it. A
- * ticket gets one reset process, ever: the events that follow — including the update our own note
- * causes — start nothing. The ticket_processes primary key settles two starts racing on two nodes.
+ * Starts the ticket process when a ticket is created (its Create event, or the catch-up job finding it),
+ * in the transaction that dispatches the event. A ticket gets one reset process, ever: updates —
+ * including the one our own note causes, and any change to a ticket from before Rotabot was installed —
+ * start nothing. The ticket_processes primary key settles two starts racing on two nodes.
  */
 @Component
 class TicketProcesses {
@@ -34,7 +35,7 @@ class TicketProcesses {
 
     @EventListener
     void on(TicketEventReceived event) {
-        if ("Delete".equals(event.action())) {
+        if (!"Create".equals(event.action())) {
             return;
         }
         String businessKey = Long.toString(event.ticketId());

@@ -125,8 +125,8 @@ class IntakeTest extends EndToEndEnvironment {
         deliver(webhook(363001, "Create"));
         awaitTicketProcessEnded(363001);
         AUTOTASK.stubFor(post(urlPathEqualTo("/ATServicesRest/V1.0/Tickets/query")).willReturn(okJson(
-                "{\"items\":[{\"id\":363001,\"lastActivityDate\":\"2026-11-27T09:10:00Z\"},"
-                + "{\"id\":363002,\"lastActivityDate\":\"2026-11-27T09:11:00Z\"}],"
+                "{\"items\":[{\"id\":363001,\"createDate\":\"2026-11-27T09:10:00Z\"},"
+                + "{\"id\":363002,\"createDate\":\"2026-11-27T09:11:00Z\"}],"
                 + "\"pageDetails\":{\"count\":2,\"requestCount\":500,\"prevPageUrl\":null,\"nextPageUrl\":null}}")));
 
         assertThat(catchUp.run()).as("the ticket whose webhook never came").isEqualTo(1);

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rotabot.directory.Directory;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.testing.EndToEndEnvironment;
+import io.rotabot.testing.PostgresDatabase;
 import io.rotabot.testing.VendorStubs;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -25,9 +24,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class RotationOnPostgresTest extends EndToEndEnvironment {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String DATABASE = "rotabot_it";
-
     @Autowired
     DataSource dataSource;
     @Autowired
@@ -39,14 +35,7 @@ class RotationOnPostgresTest extends EndToEndEnvironment {
 
     @DynamicPropertySource
     static void emptyPostgresDatabase(DynamicPropertyRegistry properties) throws Exception {
-        try (Connection admin = DriverManager.getConnection(SERVER + "test", "postgres", "");
-             Statement sql = admin.createStatement()) {
-            sql.execute("drop database if exists " + DATABASE + " with (force)");
-            sql.execute("create database " + DATABASE);
-        }
-        properties.add("spring.datasource.url", () -> SERVER + DATABASE);
-        properties.add("spring.datasource.username", () -> "postgres");
-        properties.add("spring.datasource.password", () -> "");
+        PostgresDatabase.fresh("rotabot_it", properties);
     }
 
     @Test

@@ -125,6 +125,7 @@ public abstract class EndToEndEnvironment {
         properties.add("rotabot.directory.connections.initech.connect-timeout", () -> "1s");
         properties.add("rotabot.notify.administrators", () -> "ops@msp.test");
         properties.add("rotabot.intake.dispatch-interval", () -> "100ms");
+        properties.add("rotabot.intake.catch-up-initial-delay", () -> "24h"); // tests run it themselves
         properties.add("spring.mail.host", () -> "127.0.0.1");
         properties.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         properties.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "100");

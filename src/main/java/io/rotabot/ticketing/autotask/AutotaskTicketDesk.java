@@ -1,11 +1,12 @@
 package io.rotabot.ticketing.autotask;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotabot.ExternalCalls;
 import io.rotabot.ticketing.Contact;
 import io.rotabot.ticketing.Ticket;
-import io.rotabot.ticketing.TicketActivity;
+import io.rotabot.ticketing.CreatedTicket;
 import io.rotabot.ticketing.TicketDesk;
 import io.rotabot.ticketing.TicketDeskUnavailableException;
 import io.rotabot.ticketing.TicketNote;
@@ -54,6 +55,7 @@ class AutotaskTicketDesk implements TicketDesk {
 
     private static final Logger log = LoggerFactory.getLogger(AutotaskTicketDesk.class);
     private static final int PAGE_SIZE = 500;
+    private static final ObjectMapper EVENTS = new ObjectMapper();
     /** More pages than this in one catch-up means something is wrong with the paging, not a busy helpdesk. */
     private static final int MAX_PAGES = 200;
 
@@ -136,19 +138,18 @@ class AutotaskTicketDesk implements TicketDesk {
     }
 
     @Override
-    public List<TicketActivity> activeSince(Instant since) {
-        Query query = new Query().maxRecords(PAGE_SIZE).includeFields(List.of("id", "lastActivityDate", "createDate"))
-                .filter(List.of(new QueryFilter().op("gte").field("lastActivityDate").value(since.toString())));
+    public List<CreatedTicket> createdSince(Instant since) {
+        Query query = new Query().maxRecords(PAGE_SIZE).includeFields(List.of("id", "createDate"))
+                .filter(List.of(new QueryFilter().op("gte").field("createDate").value(since.toString())));
         TicketsApi tickets = new TicketsApi(zoned());
-        List<TicketActivity> found = new ArrayList<>();
-        TicketQueryResult page = answer("querying tickets changed since " + since,
+        List<CreatedTicket> found = new ArrayList<>();
+        TicketQueryResult page = answer("querying tickets created since " + since,
                 () -> calls.call("Tickets", () -> tickets.queryTickets(query)));
         for (int pages = 1; ; pages++) {
             for (var ticket : Optional.ofNullable(page.getItems()).orElse(List.of())) {
                 if (ticket.getId() != null && ticket.getId() > 0) {
-                    OffsetDateTime activity = ticket.getLastActivityDate() != null ? ticket.getLastActivityDate()
-                            : ticket.getCreateDate() != null ? ticket.getCreateDate() : since.atOffset(ZoneOffset.UTC);
-                    found.add(new TicketActivity(ticket.getId(), activity.toInstant()));
+                    OffsetDateTime created = ticket.getCreateDate() != null ? ticket.getCreateDate() : since.atOffset(ZoneOffset.UTC);
+                    found.add(new CreatedTicket(ticket.getId(), created.toInstant()));
                 }
             }
             Optional<String> next = nextPage(page.getPageDetails());
@@ -157,12 +158,12 @@ class AutotaskTicketDesk implements TicketDesk {
             }
             if (pages >= MAX_PAGES) {
                 throw new TicketDeskUnavailableException("Autotask kept paging past " + MAX_PAGES + " pages of "
-                        + PAGE_SIZE + " tickets changed since " + since, null);
+                        + PAGE_SIZE + " tickets created since " + since, null);
             }
-            page = answer("reading the next page of tickets changed since " + since,
+            page = answer("reading the next page of tickets created since " + since,
                     () -> calls.call("Tickets", () -> nextPage(next.get(), TicketQueryResult.class)));
         }
-        found.sort(Comparator.comparing(TicketActivity::lastActivity));
+        found.sort(Comparator.comparing(CreatedTicket::created));
         return found;
     }
 
@@ -186,8 +187,24 @@ class AutotaskTicketDesk implements TicketDesk {
         }
         return Optional.ofNullable(page.getItems()).orElse(List.of()).stream()
                 .filter(entry -> entry.getEntityType() == null || "ticket".equalsIgnoreCase(entry.getEntityType().strip()))
+                .filter(AutotaskTicketDesk::isCreation)
                 .map(WebhookEventErrorLog::getEntityID).filter(Objects::nonNull).filter(id -> id > 0)
                 .distinct().toList();
+    }
+
+    /** Whether the dropped delivery was a ticket's creation; its payload is the event as it would have come. */
+    private static boolean isCreation(WebhookEventErrorLog entry) {
+        try {
+            JsonNode event = EVENTS.readTree(entry.getPayload() == null ? "" : entry.getPayload());
+            for (var field : (Iterable<Map.Entry<String, JsonNode>>) event::fields) {
+                if (field.getKey().equalsIgnoreCase("action")) {
+                    return field.getValue().asText().equalsIgnoreCase("create");
+                }
+            }
+        } catch (Exception unreadable) {
+            log.debug("An entry of the webhook error log has no readable payload: {}", unreadable.getMessage());
+        }
+        return false;
     }
 
     @Override

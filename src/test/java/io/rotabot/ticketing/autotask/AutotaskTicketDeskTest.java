@@ -24,7 +24,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rotabot.testing.VendorStubs;
-import io.rotabot.ticketing.TicketActivity;
+import io.rotabot.ticketing.CreatedTicket;
 import io.rotabot.ticketing.TicketDeskUnavailableException;
 import io.rotabot.ticketing.TicketNote;
 import io.rotabot.ticketing.WebhookRegistration;
@@ -88,26 +88,26 @@ class AutotaskTicketDeskTest {
     }
 
     @Test
-    void readsEveryPageOfChangedTicketsAndRefusesAPageOutsideTheZone() {
+    void readsEveryPageOfNewTicketsAndRefusesAPageOutsideTheZone() {
         String next = AUTOTASK.baseUrl() + ZONE + "/Tickets/query/next?paging=abc";
         AUTOTASK.stubFor(post(urlPathEqualTo(ZONE + "/Tickets/query"))
-                .withRequestBody(matchingJsonPath("$.filter[0].field", equalTo("lastActivityDate")))
+                .withRequestBody(matchingJsonPath("$.filter[0].field", equalTo("createDate")))
                 .withRequestBody(matchingJsonPath("$.filter[0].op", equalTo("gte")))
-                .willReturn(okJson("{\"items\":[{\"id\":12,\"lastActivityDate\":\"2026-11-27T08:00:02.000Z\"},"
-                        + "{\"id\":11,\"lastActivityDate\":\"2026-11-27T07:59:00Z\"}],"
+                .willReturn(okJson("{\"items\":[{\"id\":12,\"createDate\":\"2026-11-27T08:00:02.000Z\"},"
+                        + "{\"id\":11,\"createDate\":\"2026-11-27T07:59:00Z\"}],"
                         + "\"pageDetails\":{\"count\":2,\"requestCount\":500,\"prevPageUrl\":null,\"nextPageUrl\":\"" + next + "\"}}")));
         AUTOTASK.stubFor(get(urlPathEqualTo(ZONE + "/Tickets/query/next")).withQueryParam("paging", equalTo("abc"))
                 .withHeader("Secret", equalTo(VendorStubs.AUTOTASK_SECRET))
-                .willReturn(okJson("{\"items\":[{\"id\":13,\"lastActivityDate\":\"2026-11-27T08:05:00Z\"}],"
+                .willReturn(okJson("{\"items\":[{\"id\":13,\"createDate\":\"2026-11-27T08:05:00Z\"}],"
                         + "\"pageDetails\":{\"count\":1,\"requestCount\":500,\"prevPageUrl\":null,\"nextPageUrl\":null}}")));
 
-        List<TicketActivity> changed = desk(zone(), 10_000, 1).activeSince(Instant.parse("2026-11-27T07:00:00Z"));
+        List<CreatedTicket> created = desk(zone(), 10_000, 1).createdSince(Instant.parse("2026-11-27T07:00:00Z"));
 
-        assertThat(changed).extracting(TicketActivity::ticketId).containsExactly(11L, 12L, 13L);
+        assertThat(created).extracting(CreatedTicket::ticketId).containsExactly(11L, 12L, 13L);
 
         AUTOTASK.stubFor(post(urlPathEqualTo(ZONE + "/Tickets/query")).willReturn(okJson("{\"items\":[],"
                 + "\"pageDetails\":{\"count\":0,\"nextPageUrl\":\"https://collector.evil.test/steal\"}}")));
-        assertThatThrownBy(() -> desk(zone(), 10_000, 1).activeSince(Instant.now()))
+        assertThatThrownBy(() -> desk(zone(), 10_000, 1).createdSince(Instant.now()))
                 .isInstanceOf(TicketDeskUnavailableException.class).hasMessageContaining("outside the zone");
     }
 
@@ -219,9 +219,18 @@ class AutotaskTicketDeskTest {
         assertThat(desk(zone(), 10_000, 1).undeliveredSince(Instant.now())).isEmpty();
 
         AUTOTASK.stubFor(post(urlPathEqualTo(ZONE + "/WebhookEventErrorLogs/query")).willReturn(okJson(
-                "{\"items\":[{\"id\":1,\"entityType\":\"Ticket\",\"entityID\":351190},{\"id\":2,\"entityType\":\"Ticket\","
-                + "\"entityID\":351190},{\"id\":3,\"entityType\":\"Contact\",\"entityID\":5}],\"pageDetails\":{\"count\":3}}")));
+                "{\"items\":[" + errorLogEntry(1, "Ticket", 351190, "Create") + "," + errorLogEntry(2, "Ticket", 351190, "Create")
+                + "," + errorLogEntry(3, "Ticket", 351191, "Update") + "," + errorLogEntry(4, "Contact", 5, "Create")
+                + ",{\"id\":5,\"entityType\":\"Ticket\",\"entityID\":351192,\"payload\":\"not json\"}],\"pageDetails\":{\"count\":5}}")));
         assertThat(desk(zone(), 10_000, 1).undeliveredSince(Instant.now())).containsExactly(351190L);
+    }
+
+    /** An error log entry; its payload is the undelivered event, as a JSON string. */
+    private static String errorLogEntry(long id, String entityType, long entityId, String action) {
+        String payload = "{\\\"Action\\\":\\\"" + action + "\\\",\\\"EntityType\\\":\\\"" + entityType
+                + "\\\",\\\"Id\\\":" + entityId + "}";
+        return "{\"id\":" + id + ",\"entityType\":\"" + entityType + "\",\"entityID\":" + entityId + ",\"payload\":\"" + payload
+                + "\",\"errorMessage\":\"The remote server returned an error: (503) Server Unavailable.\"}";
     }
 
     private static URI zone() {
