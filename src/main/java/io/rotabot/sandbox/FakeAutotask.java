@@ -124,12 +124,7 @@ class FakeAutotask {
             return refused();
         }
         List<Map<String, Object>> items = notes.getOrDefault(ticketId, List.of());
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("count", items.size());
-        page.put("requestCount", 500);
-        page.put("prevPageUrl", null);
-        page.put("nextPageUrl", null);
-        return ResponseEntity.ok(Map.of("items", items, "pageDetails", page));
+        return ResponseEntity.ok(onePage(items));
     }
 
     /** The one query Rotabot sends: tickets created at or after a time ("createDate gte"). */
@@ -150,12 +145,17 @@ class FakeAutotask {
         }
         List<Map<String, Object>> items = tickets.values().stream()
                 .filter(t -> !Instant.parse((String) t.get("createDate")).isBefore(since)).toList();
+        return ResponseEntity.ok(onePage(items));
+    }
+
+    /** A query answer that fits on one page. */
+    private static Map<String, Object> onePage(List<Map<String, Object>> items) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("count", items.size());
         page.put("requestCount", 500);
         page.put("prevPageUrl", null);
         page.put("nextPageUrl", null);
-        return ResponseEntity.ok(Map.of("items", items, "pageDetails", page));
+        return Map.of("items", items, "pageDetails", page);
     }
 
     /**

@@ -1,25 +1,48 @@
 package io.rotabot.testing;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.util.ssl.PEMFileTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
 import io.rotabot.RotabotApplication;
 import io.rotabot.sandbox.SandboxDirectory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A Rotabot of its own, for tests that stop and start it on the same file database: acme's directory is
- * the given sandbox, its vault the given IT Glue stub, Autotask unreachable.
+ * a sandbox directory of its own, its vault an IT Glue stub of its own, Autotask unreachable.
  */
-public final class StandaloneRotabot {
+public final class StandaloneRotabot implements AutoCloseable {
 
-    private StandaloneRotabot() {
+    public final WireMockServer itglue = new WireMockServer(options().dynamicPort().extensions(new VendorStubs.ITGlueReadBack()));
+    public final SandboxDirectory ldap;
+    private final Path database;
+    private final String masterKey = TestSecrets.newMasterKey();
+
+    private StandaloneRotabot(Path work) throws Exception {
+        itglue.start();
+        database = work.resolve("db");
+        ldap = SandboxDirectory.start(0, work.resolve("ldap"), StandaloneRotabot.class.getResourceAsStream("/sandbox/directory.ldif"),
+                "DC=acme,DC=test", "DC=globex,DC=test");
     }
 
-    public static ConfigurableApplicationContext start(Path database, String masterKey, SandboxDirectory ldap,
-                                                       WireMockServer itglue) {
+    public static StandaloneRotabot prepare(String name) throws Exception {
+        return new StandaloneRotabot(Files.createTempDirectory("rotabot-" + name));
+    }
+
+    /** Starts Rotabot on the database the previous start left behind. */
+    public ConfigurableApplicationContext start() {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", 0);
         properties.put("spring.datasource.url", "jdbc:h2:file:" + database + ";AUTO_SERVER=FALSE");
@@ -30,6 +53,7 @@ public final class StandaloneRotabot {
         properties.put("rotabot.autotask.username", "unused");
         properties.put("rotabot.autotask.secret", "unused");
         properties.put("rotabot.autotask.webhook.secret", "unused");
+        properties.put("rotabot.intake.catch-up-initial-delay", "24h");
         properties.put("rotabot.itglue.base-url", itglue.baseUrl());
         properties.put("rotabot.itglue.api-key", VendorStubs.ITGLUE_KEY);
         properties.put("rotabot.itglue.max-attempts", 1);
@@ -45,5 +69,39 @@ public final class StandaloneRotabot {
         // as command-line arguments: they win over application.yaml, as an operator's would
         return new SpringApplicationBuilder(RotabotApplication.class).run(properties.entrySet().stream()
                 .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+    }
+
+    /** A connection to the directory, not yet bound. */
+    public LDAPConnection connect() throws Exception {
+        SSLUtil tls = new SSLUtil(new PEMFileTrustManager(ldap.caCertificate().toFile()));
+        return new LDAPConnection(tls.createSSLSocketFactory(), "localhost", ldap.port());
+    }
+
+    /** Whether a simple bind as this DN with this password succeeds. */
+    public boolean binds(String dn, String password) throws Exception {
+        try (LDAPConnection connection = connect()) {
+            connection.bind(dn, password);
+            return true;
+        } catch (Exception refused) {
+            return false;
+        }
+    }
+
+    /** The distinct passwords the vault record was PATCHed with, in order. */
+    public List<String> vaultPasswords(String recordId) {
+        ObjectMapper json = new ObjectMapper();
+        return itglue.findAll(patchRequestedFor(urlPathEqualTo("/passwords/" + recordId))).stream().map(r -> {
+            try {
+                return json.readTree(r.getBodyAsString()).path("data").path("attributes").path("password").asText();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).distinct().toList();
+    }
+
+    @Override
+    public void close() {
+        itglue.stop();
+        ldap.close();
     }
 }

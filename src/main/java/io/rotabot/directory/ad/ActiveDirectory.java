@@ -126,9 +126,8 @@ class ActiveDirectory implements DirectoryAdapter {
             reset.addControl(new Control(POLICY_HINTS, true, new ASN1OctetString(new ASN1Sequence(new ASN1Integer(1)).encode())));
         }
         try {
-            boolean verified = isServiceAccount(account)
-                    ? controllers.resetOwnPasswordAndVerify(account.organizationKey(), reset, account.distinguishedName(), password)
-                    : controllers.resetAndVerify(account.organizationKey(), reset, account.distinguishedName(), password);
+            boolean verified = controllers.resetAndVerify(account.organizationKey(), reset, account.distinguishedName(), password,
+                    isServiceAccount(account));
             log.info("Password of {} set, verified={}", account.distinguishedName(), verified);
             return verified ? PasswordChange.changed("password set and verified by a bind on the same domain controller") : new PasswordChange(Result.NOT_VERIFIED,
                     "the directory accepted the new password but a bind with it failed");

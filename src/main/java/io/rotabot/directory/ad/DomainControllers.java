@@ -123,61 +123,48 @@ class DomainControllers {
     /**
      * Resets a password and verifies it by binding as the account on the same connection — so on the
      * domain controller the change reached first, before it replicates — then gives the connection
-     * back to the pool re-authenticated as the service account.
+     * back to the pool re-authenticated as the service account. The connection's own account is
+     * different: its new password is staged in the database first and promoted once verified, and the
+     * pool is rebuilt with it; a crash in between leaves it staged, and the next bind the old password
+     * fails tries it.
      */
-    boolean resetAndVerify(String organizationKey, ModifyRequest reset, String dn, Secret password) throws LDAPException {
+    boolean resetAndVerify(String organizationKey, ModifyRequest reset, String dn, Secret password, boolean ownAccount)
+            throws LDAPException {
+        if (ownAccount) {
+            credentials.stage(organizationKey, password);
+        }
         LDAPConnectionPool pool = endpoint(organizationKey).pool();
         LDAPConnection connection = pool.getConnection();
         try {
             connection.modify(reset);
         } catch (LDAPException e) {
             pool.releaseConnectionAfterException(connection, e);
+            if (ownAccount) {
+                credentials.discard(organizationKey);
+            }
             throw e;
         }
         String server = connection.getConnectedAddress() + ":" + connection.getConnectedPort();
+        boolean verified;
         try {
-            boolean verified = bindsAs(connection, dn, password);
-            pool.releaseAndReAuthenticateConnection(connection);
-            return verified;
+            verified = bindsAs(connection, dn, password);
         } catch (LDAPException e) {
             pool.releaseDefunctConnection(connection);
             throw new DirectoryUnavailableException("The password of " + dn + " was set on " + server
                     + " but verifying it failed: " + describe(e), e);
         }
-    }
-
-    /**
-     * Resets the connection's own password and verifies it with a bind. The new password is staged
-     * in the database first and promoted once verified, and the pool is rebuilt with it; a crash in
-     * between leaves it staged, and the next bind that the old password fails tries it.
-     */
-    boolean resetOwnPasswordAndVerify(String organizationKey, ModifyRequest reset, String dn, Secret password)
-            throws LDAPException {
-        credentials.stage(organizationKey, password);
-        LDAPConnectionPool pool = endpoint(organizationKey).pool();
-        LDAPConnection connection = pool.getConnection();
-        try {
-            connection.modify(reset);
-        } catch (LDAPException e) {
-            pool.releaseConnectionAfterException(connection, e);
-            credentials.discard(organizationKey);
-            throw e;
-        }
-        try {
-            boolean verified = bindsAs(connection, dn, password);
-            if (verified) {
-                credentials.promote(organizationKey);
-                log.info("The bind account of {}'s directory has a new password; its connections bind with it now", organizationKey);
-            }
+        if (!ownAccount) {
+            pool.releaseAndReAuthenticateConnection(connection);
             return verified;
-        } catch (LDAPException e) {
-            throw new DirectoryUnavailableException("The password of " + dn + " was set but verifying it failed: "
-                    + describe(e), e);
-        } finally {
-            // bound as the account now, and the pool would re-authenticate with the old password
-            pool.releaseDefunctConnection(connection);
-            forget(organizationKey);
         }
+        // bound as the account itself now, and the pool would re-authenticate with the old password
+        pool.releaseDefunctConnection(connection);
+        if (verified) {
+            credentials.promote(organizationKey);
+            log.info("The bind account of {}'s directory has a new password; its connections bind with it now", organizationKey);
+        }
+        forget(organizationKey);
+        return verified;
     }
 
     /** Closes the organization's pool; the next call opens one with the bind password the database holds then. */

@@ -214,6 +214,36 @@ class SambaActiveDirectoryTest {
     }
 
     @Test
+    void aBindAccountMayRotateItselfOnlyWithTheResetRightAndThenBindsWithItsNewPassword() throws Exception {
+        String ou = "OU=rb" + RUN + "-service," + BASE_DN;
+        admin.add(new Entry(ou, new Attribute("objectClass", "top", "organizationalUnit"), new Attribute("ou", "rb" + RUN + "-service")));
+        CREATED.add(CREATED.size(), ou);
+        String name = "rb" + RUN + "-svc";
+        String self = "CN=" + name + "," + ou;
+        admin.add(new Entry(self, new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
+                new Attribute("sAMAccountName", name), new Attribute("userPrincipalName", name + "@corp.example.test"),
+                new Attribute("unicodePwd", ("\"Service#Passw0rd-" + RUN + "\"").getBytes(StandardCharsets.UTF_16LE)),
+                new Attribute("userAccountControl", "512")));
+        CREATED.add(0, self);
+        ActiveDirectory service = adapter(List.of(URL), self, "Service#Passw0rd-" + RUN, false);
+        DirectoryAccount itself = service.findByEmail("corp", name + "@corp.example.test").orElseThrow();
+        assertThat(service.isServiceAccount(itself)).isTrue();
+
+        PasswordChange withoutTheRight = service.setPassword(itself, Secret.of("Rotated#Passw0rd-" + RUN));
+        assertThat(withoutTheRight.result()).isEqualTo(PasswordChange.Result.NOT_PERMITTED);
+        assertThat(withoutTheRight.detail()).contains("may not reset its own password");
+
+        Process grant = new ProcessBuilder("bash", "docker/ad-test-dc.sh", "delegate-reset", ou, name).redirectErrorStream(true).start();
+        assertThat(grant.waitFor()).as(new String(grant.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        PasswordChange rotated = service.setPassword(itself, Secret.of("Rotated#Passw0rd-" + RUN));
+
+        assertThat(rotated.succeeded()).as(rotated.detail()).isTrue();
+        assertThat(directory.accepts(itself, Secret.of("Service#Passw0rd-" + RUN))).as("the old password").isFalse();
+        assertThat(service.findByEmail("corp", "rb" + RUN + "-alice@corp.example.test"))
+                .as("the connection binds with the new password").isPresent();
+    }
+
+    @Test
     void membersOfNestedAdminGroupsAndProtectedAccountsArePrivileged() {
         assertThat(account("nestedadm").privileged()).as("member of a group inside Domain Admins").isTrue();
         assertThat(account("alice").privileged()).isFalse();
