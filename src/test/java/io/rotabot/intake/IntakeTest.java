@@ -1,5 +1,6 @@
 package io.rotabot.intake;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -173,6 +174,31 @@ class IntakeTest extends EndToEndEnvironment {
         strangersTicket(365001);
         deliver(webhook(365001, "Create"));
         assertThat(webhookHealth()).isEqualTo("UP");
+    }
+
+    @Test
+    void theWebhookIsRegisteredUnderAnHttpsAddressWithItsDeactivationKey() throws Exception {
+        AUTOTASK.stubFor(post(urlPathEqualTo("/ATServicesRest/V1.0/TicketWebhooks")).willReturn(okJson("{\"itemId\":42}")));
+        AUTOTASK.stubFor(get(urlPathEqualTo("/ATServicesRest/V1.0/TicketWebhooks/42/Fields/entityInformation/fields")).willReturn(okJson(
+                "{\"fields\":[{\"name\":\"fieldID\",\"isPickList\":true,\"picklistValues\":[{\"value\":\"6\",\"label\":\"Status\"}]}]}")));
+        AUTOTASK.stubFor(post(urlPathEqualTo("/ATServicesRest/V1.0/TicketWebhooks/42/Fields")).willReturn(okJson("{\"itemId\":4201}")));
+        AUTOTASK.stubFor(get(urlPathEqualTo("/ATServicesRest/V1.0/TicketWebhooks/42")).willReturn(okJson(
+                "{\"item\":{\"id\":42,\"isActive\":true,\"isReady\":false}}")));
+
+        HttpResponse<String> plainHttp = api("POST", "/api/autotask/webhook", "{\"publicUrl\":\"http://rotabot.msp.test\"}", true);
+        HttpResponse<String> stranger = api("POST", "/api/autotask/webhook", "{\"publicUrl\":\"https://rotabot.msp.test\"}", false);
+        HttpResponse<String> registered = api("POST", "/api/autotask/webhook", "{\"publicUrl\":\"https://rotabot.msp.test/\"}", true);
+
+        assertThat(plainHttp.statusCode()).isEqualTo(400);
+        assertThat(plainHttp.body()).contains("publicUrl must be an https:// address");
+        assertThat(stranger.statusCode()).isEqualTo(401);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+        assertThat(json.readTree(registered.body()).path("ready").asBoolean(true)).isFalse();
+        String created = AUTOTASK.findAll(postRequestedFor(urlPathEqualTo("/ATServicesRest/V1.0/TicketWebhooks"))).get(0).getBodyAsString();
+        assertThat(json.readTree(created).path("webhookUrl").asText()).isEqualTo("https://rotabot.msp.test/webhooks/autotask/tickets");
+        assertThat(json.readTree(created).path("deactivationUrl").asText()).isEqualTo(
+                "https://rotabot.msp.test/webhooks/autotask/deactivated?key=" + new WebhookSignature(WEBHOOK_SECRET).deactivationKey());
+        assertThat(json.readTree(created).path("secretKey").asText()).isEqualTo(WEBHOOK_SECRET);
     }
 
     private void strangersTicket(long ticketId) {
