@@ -11,7 +11,21 @@ import java.util.Optional;
  * @param description the description, as the requester wrote it
  * @param companyId the customer company
  * @param contactId the requesting contact, when the ticket has one
+ * @param category how the PSA filed it
  */
 public record Ticket(long id, String number, String title, String description, long companyId,
-                     Optional<Long> contactId) {
+                     Optional<Long> contactId, Category category) {
+
+    /**
+     * The PSA's picklist values for the ticket, each null when the ticket has none.
+     *
+     * @param issueType the issue type
+     * @param subIssueType the sub-issue type
+     * @param queueId the queue
+     * @param source how the ticket came in (e-mail, portal, phone…)
+     */
+    public record Category(Integer issueType, Integer subIssueType, Integer queueId, Integer source) {
+
+        public static final Category NONE = new Category(null, null, null, null);
+    }
 }

@@ -29,20 +29,23 @@ public class Tickets {
             return Optional.empty();
         }
         Ticket ticket = found.get();
-        Optional<String> email = ticket.contactId()
+        Optional<Contact> requester = ticket.contactId()
                 .flatMap(desk::contact)
                 .filter(Contact::active)
-                .filter(c -> c.companyId() == ticket.companyId())
-                .map(Contact::email)
-                .filter(e -> !e.isBlank());
+                .filter(c -> c.companyId() == ticket.companyId());
+        Optional<String> email = requester.map(Contact::email).filter(e -> !e.isBlank());
+        String name = requester.map(Contact::name).orElse("");
+        Ticket.Category category = ticket.category();
         jdbc.sql("delete from tickets where id = ?").param(ticket.id()).update();
         jdbc.sql("""
-                insert into tickets (id, ticket_number, title, description, company_id, contact_id, requester_email, fetched_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into tickets (id, ticket_number, title, description, company_id, contact_id, requester_email,
+                                     requester_name, issue_type, sub_issue_type, queue_id, source, fetched_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(ticket.id(), ticket.number(), ticket.title(), ticket.description(), ticket.companyId(),
-                    ticket.contactId().orElse(null), email.orElse(null), Timestamp.from(Instant.now()))
+                    ticket.contactId().orElse(null), email.orElse(null), name, category.issueType(),
+                    category.subIssueType(), category.queueId(), category.source(), Timestamp.from(Instant.now()))
             .update();
-        return Optional.of(new TicketSnapshot(ticket, email));
+        return Optional.of(new TicketSnapshot(ticket, email, name));
     }
 
     /** The snapshot the last {@link #fetch} stored. */
@@ -62,8 +65,12 @@ public class Tickets {
     private static TicketSnapshot toSnapshot(ResultSet row, int index) throws SQLException {
         long contactId = row.getLong("contact_id");
         Optional<Long> contact = row.wasNull() ? Optional.empty() : Optional.of(contactId);
+        Ticket.Category category = new Ticket.Category(row.getObject("issue_type", Integer.class),
+                row.getObject("sub_issue_type", Integer.class), row.getObject("queue_id", Integer.class),
+                row.getObject("source", Integer.class));
         Ticket ticket = new Ticket(row.getLong("id"), row.getString("ticket_number"), row.getString("title"),
-                row.getString("description"), row.getLong("company_id"), contact);
-        return new TicketSnapshot(ticket, Optional.ofNullable(row.getString("requester_email")));
+                row.getString("description"), row.getLong("company_id"), contact, category);
+        String name = row.getString("requester_name");
+        return new TicketSnapshot(ticket, Optional.ofNullable(row.getString("requester_email")), name == null ? "" : name);
     }
 }

@@ -11,6 +11,9 @@ final class Variables {
     static final String COMPANY_ID = "companyId";
     static final String INTENT = "intent";
     static final String FIRED_RULES = "firedRules";
+    static final String SCENARIO = "scenario";
+    static final String TARGETS = "targets";
+    static final String PRIVILEGED = "privileged";
     static final String RESOLUTION = "resolution";
     static final String RESOLUTION_REASON = "resolutionReason";
     static final String ORGANIZATION_KEY = "organizationKey";

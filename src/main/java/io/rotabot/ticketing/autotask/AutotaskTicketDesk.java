@@ -87,7 +87,8 @@ class AutotaskTicketDesk implements TicketDesk {
         return find("Tickets", "ticket " + ticketId, () -> new TicketsApi(zoned()).getTicket(ticketId).getItem())
                 .map(t -> new Ticket(t.getId(), text(t.getTicketNumber()), text(t.getTitle()), text(t.getDescription()),
                         t.getCompanyID() == null ? 0 : t.getCompanyID(),
-                        Optional.ofNullable(t.getContactID()).map(Integer::longValue)));
+                        Optional.ofNullable(t.getContactID()).map(Integer::longValue),
+                        new Ticket.Category(t.getIssueType(), t.getSubIssueType(), t.getQueueID(), t.getSource())));
     }
 
     @Override
