@@ -118,6 +118,21 @@ class RulesApiTest extends EndToEndEnvironment {
         assertThat(AUTOTASK.findAll(postRequestedFor(urlPathEqualTo("/ATServicesRest/V1.0/Tickets/367001/Notes")))).isEmpty();
     }
 
+    @Test
+    void anApprovedUnsureTicketGoesOnAsTheRequestersOwnReset() throws Exception {
+        VendorStubs.autotaskTicket(AUTOTASK, 367002, ACME_COMPANY, 30_689_999, "Locked out",
+                "My colleague forgot his password, please reset it.");
+
+        deliver(webhook(367002, "Create"));
+        Task review = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey("367002")
+                .singleResult(), t -> t != null);
+        tasks.complete(review.getId(), Map.of("resetApproved", true));
+
+        assertThat(awaitTicketProcessEnded(367002).getEndActivityId()).isEqualTo("endDone");
+        assertThat(AUTOTASK.findAll(postRequestedFor(urlPathEqualTo("/ATServicesRest/V1.0/Tickets/367002/Notes"))))
+                .as("resolved as the requester's own: this contact has no account, and the note says so").hasSize(1);
+    }
+
     private String intent(String ticket) throws Exception {
         return json.readTree(api("POST", "/api/rules/dry-run", ticket, true).body()).path("intent").asText();
     }
