@@ -47,20 +47,6 @@ class ConsoleErrors {
         return problem;
     }
 
-    @ExceptionHandler(VaultUnavailableException.class)
-    ProblemDetail vaultUnavailable(VaultUnavailableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Vault unavailable");
-        return problem;
-    }
-
-    @ExceptionHandler(TicketDeskUnavailableException.class)
-    ProblemDetail ticketDeskUnavailable(TicketDeskUnavailableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Autotask unavailable");
-        return problem;
-    }
-
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badArgument(IllegalArgumentException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -68,10 +54,12 @@ class ConsoleErrors {
         return problem;
     }
 
-    @ExceptionHandler(DirectoryUnavailableException.class)
-    ProblemDetail directoryUnavailable(DirectoryUnavailableException e) {
+    /** A system Rotabot depends on cannot answer: 503, with the adapter's diagnosis. */
+    @ExceptionHandler({VaultUnavailableException.class, DirectoryUnavailableException.class, TicketDeskUnavailableException.class})
+    ProblemDetail upstreamUnavailable(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Directory unavailable");
+        problem.setTitle(e instanceof VaultUnavailableException ? "Vault unavailable"
+                : e instanceof DirectoryUnavailableException ? "Directory unavailable" : "Autotask unavailable");
         return problem;
     }
 }

@@ -190,20 +190,11 @@ class SambaActiveDirectoryTest {
 
     @Test
     void aBindAccountDelegatedResetPasswordOnAnOuResetsItsUsers() throws Exception {
-        String ou = "OU=rb" + RUN + "-staff," + BASE_DN;
-        admin.add(new Entry(ou, new Attribute("objectClass", "top", "organizationalUnit"), new Attribute("ou", "rb" + RUN + "-staff")));
-        CREATED.add(CREATED.size(), ou);
+        String ou = organizationalUnit("staff");
         String delegate = "rb" + RUN + "-delegate";
-        String staff = "CN=rb" + RUN + "-staffer," + ou;
         user(delegate, "Delegate#Passw0rd-" + RUN);
-        admin.add(new Entry(staff, new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
-                new Attribute("sAMAccountName", "rb" + RUN + "-staffer"),
-                new Attribute("userPrincipalName", "rb" + RUN + "-staffer@corp.example.test"),
-                new Attribute("unicodePwd", ("\"Initial#Passw0rd-" + RUN + "\"").getBytes(StandardCharsets.UTF_16LE)),
-                new Attribute("userAccountControl", "512")));
-        CREATED.add(0, staff);
-        Process grant = new ProcessBuilder("bash", "docker/ad-test-dc.sh", "delegate-reset", ou, delegate).redirectErrorStream(true).start();
-        assertThat(grant.waitFor()).as(new String(grant.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        user(ou, "rb" + RUN + "-staffer", "Initial#Passw0rd-" + RUN);
+        delegateReset(ou, delegate);
         ActiveDirectory delegated = adapter(List.of(URL), dn(delegate), "Delegate#Passw0rd-" + RUN, false);
 
         PasswordChange inTheOu = delegated.setPassword(account("staffer"), Secret.of("Delegated#Passw0rd-" + RUN));
@@ -215,16 +206,9 @@ class SambaActiveDirectoryTest {
 
     @Test
     void aBindAccountMayRotateItselfOnlyWithTheResetRightAndThenBindsWithItsNewPassword() throws Exception {
-        String ou = "OU=rb" + RUN + "-service," + BASE_DN;
-        admin.add(new Entry(ou, new Attribute("objectClass", "top", "organizationalUnit"), new Attribute("ou", "rb" + RUN + "-service")));
-        CREATED.add(CREATED.size(), ou);
+        String ou = organizationalUnit("service");
         String name = "rb" + RUN + "-svc";
-        String self = "CN=" + name + "," + ou;
-        admin.add(new Entry(self, new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
-                new Attribute("sAMAccountName", name), new Attribute("userPrincipalName", name + "@corp.example.test"),
-                new Attribute("unicodePwd", ("\"Service#Passw0rd-" + RUN + "\"").getBytes(StandardCharsets.UTF_16LE)),
-                new Attribute("userAccountControl", "512")));
-        CREATED.add(0, self);
+        String self = user(ou, name, "Service#Passw0rd-" + RUN);
         ActiveDirectory service = adapter(List.of(URL), self, "Service#Passw0rd-" + RUN, false);
         DirectoryAccount itself = service.findByEmail("corp", name + "@corp.example.test").orElseThrow();
         assertThat(service.isServiceAccount(itself)).isTrue();
@@ -233,8 +217,7 @@ class SambaActiveDirectoryTest {
         assertThat(withoutTheRight.result()).isEqualTo(PasswordChange.Result.NOT_PERMITTED);
         assertThat(withoutTheRight.detail()).contains("may not reset its own password");
 
-        Process grant = new ProcessBuilder("bash", "docker/ad-test-dc.sh", "delegate-reset", ou, name).redirectErrorStream(true).start();
-        assertThat(grant.waitFor()).as(new String(grant.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        delegateReset(ou, name);
         PasswordChange rotated = service.setPassword(itself, Secret.of("Rotated#Passw0rd-" + RUN));
 
         assertThat(rotated.succeeded()).as(rotated.detail()).isTrue();
@@ -312,11 +295,32 @@ class SambaActiveDirectoryTest {
     }
 
     private static void user(String name, String password) throws LDAPException {
-        admin.add(new Entry(dn(name), new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
+        user(USERS, name, password);
+    }
+
+    /** A user in this container, removed after the run; its DN. */
+    private static String user(String container, String name, String password) throws LDAPException {
+        String dn = "CN=" + name + "," + container;
+        admin.add(new Entry(dn, new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
                 new Attribute("sAMAccountName", name),
                 new Attribute("userPrincipalName", name + "@corp.example.test"),
                 new Attribute("unicodePwd", ("\"" + password + "\"").getBytes(StandardCharsets.UTF_16LE)),
                 new Attribute("userAccountControl", "512")));
-        CREATED.add(dn(name));
+        CREATED.add(0, dn);
+        return dn;
+    }
+
+    /** An OU of this run, removed after its users; its DN. */
+    private static String organizationalUnit(String name) throws LDAPException {
+        String ou = "OU=rb" + RUN + "-" + name + "," + BASE_DN;
+        admin.add(new Entry(ou, new Attribute("objectClass", "top", "organizationalUnit"), new Attribute("ou", "rb" + RUN + "-" + name)));
+        CREATED.add(ou);
+        return ou;
+    }
+
+    /** Gives the account the Reset Password right on the OU's objects, as an AD administrator would delegate it. */
+    private static void delegateReset(String ou, String account) throws Exception {
+        Process grant = new ProcessBuilder("bash", "docker/ad-test-dc.sh", "delegate-reset", ou, account).redirectErrorStream(true).start();
+        assertThat(grant.waitFor()).as(new String(grant.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
     }
 }
