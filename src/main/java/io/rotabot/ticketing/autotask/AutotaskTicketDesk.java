@@ -43,7 +43,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
@@ -80,6 +82,16 @@ class AutotaskTicketDesk implements TicketDesk {
         ((ApiKeyAuth) client.getAuthentication("UserName")).setApiKey(properties.username());
         ((ApiKeyAuth) client.getAuthentication("Secret")).setApiKey(properties.secret());
         return client;
+    }
+
+    /** Asks for the zone once Rotabot is up, so a wrong API user shows in the log at start-up, not at the first ticket. */
+    @EventListener(ApplicationReadyEvent.class)
+    void discoverZone() {
+        try {
+            log.info("Autotask REST root: {}", zone.baseUrl(calls));
+        } catch (TicketDeskUnavailableException e) {
+            log.warn("Autotask's zone is not known yet, asked again at the first call: {}", e.getMessage());
+        }
     }
 
     @Override
