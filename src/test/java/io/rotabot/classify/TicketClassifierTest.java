@@ -123,6 +123,23 @@ class TicketClassifierTest {
     }
 
     @Test
+    void theFolderWatchReloadsAChangedFolderAndKeepsServingWhenItBreaks(@TempDir Path rules) throws IOException {
+        copyShippedRules(rules);
+        TicketClassifier classifier = new TicketClassifier(null, rules);
+        RulesFolderWatch watch = new RulesFolderWatch(classifier, rules);
+        TicketFacts zoom = new TicketFacts("Zoom", "I forgot the password for the Zoom meeting");
+        assertThat(classifier.classify(zoom).intent()).isEqualTo(Intent.NOT_A_RESET);
+
+        Files.writeString(rules.resolve("keywords.yaml"), Files.readString(rules.resolve("keywords.yaml")).replace(" zoom,", ""));
+        watch.check();
+        assertThat(classifier.classify(zoom).intent()).isEqualTo(Intent.RESET);
+
+        Files.writeString(rules.resolve("password-reset.drl"), "package rules;\nrule \"half\"\nwhen\n");
+        watch.check();
+        assertThat(classifier.classify(zoom).intent()).as("the old rule base keeps serving").isEqualTo(Intent.RESET);
+    }
+
+    @Test
     void aRuleAskingForAKeywordListThatDoesNotExistIsNamedWithItsLine(@TempDir Path rules) throws IOException {
         copyShippedRules(rules);
         Files.writeString(rules.resolve("password-reset.drl"), Files.readString(rules.resolve("password-reset.drl"))
