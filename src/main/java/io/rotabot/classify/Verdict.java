@@ -23,6 +23,7 @@ public final class Verdict {
 
     /** The process the ticket process calls for a reset, unless a rule names another scenario. */
     public static final String DEFAULT_SCENARIO = "password-rotation";
+    static final int MAX_TARGETS = 20;
 
     private final List<String> firedRules = new ArrayList<>();
     private final Set<Target> targets = new LinkedHashSet<>();
@@ -84,7 +85,8 @@ public final class Verdict {
         if (named.isEmpty()) {
             return;
         }
-        targets.addAll(named);
+        // a technician reads the ticket anyway; a pasted address book need not be carried along
+        named.stream().limit(MAX_TARGETS - targets.size()).forEach(targets::add);
         privileged |= named.stream().anyMatch(Target::looksPrivileged);
         firedRules.add(rule);
     }

@@ -25,7 +25,8 @@ class TicketClassifierTest {
         assertThat(decision.targets()).isEmpty();
         assertThat(decision.privileged()).isFalse();
         assertThat(decision.scenario()).isEqualTo("password-rotation");
-        assertThat(decision.firedRules()).containsExactlyInAnyOrder("password reset requested", "cannot log in with a password");
+        assertThat(decision.firedRules()).containsExactlyInAnyOrder("password reset requested", "cannot log in with a password",
+                "the requester's own sign-in named");
     }
 
     @Test
@@ -70,6 +71,47 @@ class TicketClassifierTest {
 
         assertThat(decision.targets()).extracting(Target::value).containsExactly("bob@acme.test", "svc-backup@acme.test");
         assertThat(decision.privileged()).isTrue();
+        assertThat(decision.intent()).isEqualTo(Intent.UNSURE);
+    }
+
+    @Test
+    void aRuleMayChooseAnotherScenario(@TempDir Path rules) throws IOException {
+        copyShippedRules(rules);
+        Files.writeString(rules.resolve("m365.drl"), """
+                package rules;
+                import io.rotabot.classify.TicketFacts;
+                import io.rotabot.classify.Verdict;
+
+                rule "Microsoft 365 passwords run the cloud scenario"
+                when
+                    $ticket : TicketFacts( mentions("microsoft 365|office 365") )
+                    $verdict : Verdict()
+                then
+                    $verdict.scenario("cloud-password-rotation", drools.getRule().getName());
+                end
+                """);
+        TicketClassifier.RuleBase withScenario = TicketClassifier.compile(rules);
+
+        assertThat(withScenario.classify(new TicketFacts("Office 365", "My Office 365 password expired")).scenario())
+                .isEqualTo("cloud-password-rotation");
+        assertThat(withScenario.classify(new TicketFacts("Windows", "My Windows password expired")).scenario())
+                .isEqualTo("password-rotation");
+    }
+
+    @Test
+    void bothTheOwnPasswordAndAnotherOneAreAConflict() {
+        assertThat(classify("Passwords", "I forgot my password and the wifi password too").intent()).isEqualTo(Intent.UNSURE);
+        assertThat(classify("QuickBooks", "I forgot my password for QuickBooks").intent()).isEqualTo(Intent.NOT_A_RESET);
+    }
+
+    @Test
+    void aPastedAddressBookIsCutToTwentyTargets() {
+        String addresses = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "user" + i + "@acme.test")
+                .collect(java.util.stream.Collectors.joining(", "));
+
+        Classification decision = classify("Reset all", "Please reset the passwords of " + addresses);
+
+        assertThat(decision.targets()).hasSize(20);
         assertThat(decision.intent()).isEqualTo(Intent.UNSURE);
     }
 
