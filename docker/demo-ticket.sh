@@ -26,6 +26,12 @@ for _ in $(seq 1 60); do
     if [ -n "$link" ]; then echo; echo "Vault record $link:"; curl -fsS "$link"; echo; fi
     exit 0
   fi
+  if curl -fsS -u admin:demo "$BASE/engine-rest/task?processInstanceBusinessKey=$ticket" | grep -q '"name":"Review ticket'; then
+    echo; echo "The rules are unsure about ticket $ticket (someone else's or a privileged account, several accounts,"
+    echo "or conflicting signals): it waits for a technician in Tasklist, $BASE/camunda/app/tasklist (admin / demo)."
+    echo "The reasons: curl -u admin:demo -H 'Content-Type: application/json' -d '{\"title\":\"…\",\"description\":\"…\"}' $BASE/api/rules/dry-run"
+    exit 0
+  fi
   sleep 1
 done
 echo "No note after 60 s. Is the ticket about a password reset? Is its rotation waiting for the minimum password age?"
