@@ -56,7 +56,7 @@ class WebhookDeactivations implements HealthIndicator {
 
     Optional<Instant> raisedAt() {
         Optional<Instant> raised = jdbc.sql("select max(received_at) from webhook_deactivations where cleared_at is null")
-                .query(Timestamp.class).list().stream().filter(java.util.Objects::nonNull).findFirst().map(Timestamp::toInstant);
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
         maybeRaised = raised.isPresent();
         return raised;
     }

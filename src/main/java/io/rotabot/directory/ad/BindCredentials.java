@@ -62,8 +62,7 @@ class BindCredentials {
 
     private Optional<Secret> column(String organizationKey, String column) {
         return jdbc.sql("select " + column + " from bind_credentials where organization_key = ?")
-                .param(organizationKey).query(String.class).list().stream()
-                .filter(java.util.Objects::nonNull).findFirst()
+                .param(organizationKey).query(String.class).optional() // empty for no row and for a null column
                 .map(ciphertext -> cipher.decrypt(ciphertext, context(organizationKey)));
     }
 
