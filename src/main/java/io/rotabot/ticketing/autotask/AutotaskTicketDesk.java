@@ -119,8 +119,8 @@ class AutotaskTicketDesk implements TicketDesk {
     @Override
     public long addNote(long ticketId, TicketNote note) {
         TicketNotesApi notes = new TicketNotesApi(zoned());
-        Optional<Long> posted = answer("reading the notes of ticket " + ticketId,
-                () -> calls.call("TicketNotes", () -> notes.listTicketNotes(ticketId)).getItems()).stream()
+        Optional<Long> posted = answer("TicketNotes", "reading the notes of ticket " + ticketId,
+                () -> notes.listTicketNotes(ticketId).getItems()).stream()
                 .filter(n -> Objects.equals(n.getTitle(), note.title()) && Objects.equals(n.getDescription(), note.text()))
                 .map(io.rotabot.ticketing.autotask.client.model.TicketNote::getId)
                 .filter(Objects::nonNull).findFirst();
@@ -134,8 +134,8 @@ class AutotaskTicketDesk implements TicketDesk {
                 .description(note.text())
                 .noteType(properties.noteType())
                 .publish(properties.notePublish());
-        OperationResult result = answer("posting a note to ticket " + ticketId,
-                () -> calls.call("TicketNotes", () -> notes.createTicketNote(ticketId, body)));
+        OperationResult result = answer("TicketNotes", "posting a note to ticket " + ticketId,
+                () -> notes.createTicketNote(ticketId, body));
         return result.getItemId() == null ? 0 : result.getItemId();
     }
 
@@ -146,8 +146,7 @@ class AutotaskTicketDesk implements TicketDesk {
             return;
         }
         var change = new io.rotabot.ticketing.autotask.client.model.Ticket().id(ticketId).status(status);
-        answer("setting the status of ticket " + ticketId,
-                () -> calls.call("Tickets", () -> new TicketsApi(zoned()).updateTicket(change)));
+        answer("Tickets", "setting the status of ticket " + ticketId, () -> new TicketsApi(zoned()).updateTicket(change));
     }
 
     @Override
@@ -156,8 +155,7 @@ class AutotaskTicketDesk implements TicketDesk {
                 .filter(List.of(new QueryFilter().op("gte").field("createDate").value(since.toString())));
         TicketsApi tickets = new TicketsApi(zoned());
         List<CreatedTicket> found = new ArrayList<>();
-        TicketQueryResult page = answer("querying tickets created since " + since,
-                () -> calls.call("Tickets", () -> tickets.queryTickets(query)));
+        TicketQueryResult page = answer("Tickets", "querying tickets created since " + since, () -> tickets.queryTickets(query));
         for (int pages = 1; ; pages++) {
             for (var ticket : Optional.ofNullable(page.getItems()).orElse(List.of())) {
                 if (ticket.getId() != null && ticket.getId() > 0) {
@@ -173,8 +171,8 @@ class AutotaskTicketDesk implements TicketDesk {
                 throw new TicketDeskUnavailableException("Autotask kept paging past " + MAX_PAGES + " pages of "
                         + PAGE_SIZE + " tickets created since " + since, null);
             }
-            page = answer("reading the next page of tickets created since " + since,
-                    () -> calls.call("Tickets", () -> nextPage(next.get(), TicketQueryResult.class)));
+            page = answer("Tickets", "reading the next page of tickets created since " + since,
+                    () -> page(next.get(), TicketQueryResult.class));
         }
         found.sort(Comparator.comparing(CreatedTicket::created));
         return found;
@@ -229,8 +227,8 @@ class AutotaskTicketDesk implements TicketDesk {
                 .isSubscribedToCreateEvents(true).isSubscribedToUpdateEvents(true).isSubscribedToDeleteEvents(false)
                 .sendThresholdExceededNotification(!request.notificationEmail().isBlank())
                 .notificationEmailAddress(request.notificationEmail().isBlank() ? null : request.notificationEmail());
-        long webhookId = Optional.ofNullable(answer("creating the ticket webhook",
-                () -> calls.call("TicketWebhooks", () -> webhooks.createTicketWebhook(webhook))).getItemId())
+        long webhookId = Optional.ofNullable(answer("TicketWebhooks", "creating the ticket webhook",
+                () -> webhooks.createTicketWebhook(webhook)).getItemId())
                 .orElseThrow(() -> new TicketDeskUnavailableException("Autotask created the webhook but gave no id", null));
         Map<String, Integer> fieldIds = webhookFieldIds(webhooks, webhookId);
         List<String> subscribed = new ArrayList<>();
@@ -242,12 +240,12 @@ class AutotaskTicketDesk implements TicketDesk {
             }
             TicketWebhookField subscription = new TicketWebhookField().webhookID(Math.toIntExact(webhookId)).fieldID(fieldId)
                     .isSubscribedField(true).isDisplayAlwaysField(true);
-            answer("subscribing the webhook to " + field,
-                    () -> calls.call("TicketWebhooks", () -> webhooks.createTicketWebhookField(webhookId, subscription)));
+            answer("TicketWebhooks", "subscribing the webhook to " + field,
+                    () -> webhooks.createTicketWebhookField(webhookId, subscription));
             subscribed.add(field);
         }
-        TicketWebhook created = Optional.ofNullable(answer("reading the webhook back",
-                () -> calls.call("TicketWebhooks", () -> webhooks.getTicketWebhook(webhookId))).getItem())
+        TicketWebhook created = Optional.ofNullable(answer("TicketWebhooks", "reading the webhook back",
+                () -> webhooks.getTicketWebhook(webhookId)).getItem())
                 .orElseThrow(() -> new TicketDeskUnavailableException("Autotask does not show webhook " + webhookId, null));
         return new WebhookRegistration(webhookId, Boolean.TRUE.equals(created.getIsActive()),
                 Boolean.TRUE.equals(created.getIsReady()), subscribed);
@@ -255,8 +253,8 @@ class AutotaskTicketDesk implements TicketDesk {
 
     /** Field name (lower case) → the id a webhook field subscription needs, from the fieldID picklist. */
     private Map<String, Integer> webhookFieldIds(TicketWebhooksApi webhooks, long webhookId) {
-        List<FieldInformation> fields = Optional.ofNullable(answer("reading the fields a webhook may subscribe to",
-                () -> calls.call("TicketWebhooks", () -> webhooks.getTicketWebhookFieldFields(webhookId))).getFields())
+        List<FieldInformation> fields = Optional.ofNullable(answer("TicketWebhooks", "reading the fields a webhook may subscribe to",
+                () -> webhooks.getTicketWebhookFieldFields(webhookId)).getFields())
                 .orElse(List.of());
         return fields.stream().filter(f -> "fieldID".equalsIgnoreCase(f.getName())).findFirst()
                 .map(FieldInformation::getPicklistValues).orElse(List.of()).stream()
@@ -278,7 +276,7 @@ class AutotaskTicketDesk implements TicketDesk {
         return Optional.of(next);
     }
 
-    private <T> T nextPage(String url, Class<T> type) {
+    private <T> T page(String url, Class<T> type) {
         return client.getRestClient().get().uri(URI.create(url))
                 .header("ApiIntegrationCode", properties.apiIntegrationCode())
                 .header("UserName", properties.username())
@@ -306,9 +304,10 @@ class AutotaskTicketDesk implements TicketDesk {
         }
     }
 
-    private static <T> T answer(String what, Supplier<T> request) {
+    /** One call to an endpoint within Autotask's limits; an error or an empty body says what was being done. */
+    private <T> T answer(String endpoint, String what, Supplier<T> request) {
         try {
-            T result = request.get();
+            T result = calls.call(endpoint, request);
             if (result == null) {
                 throw new TicketDeskUnavailableException("Autotask answered " + what + " with an empty body", null);
             }
