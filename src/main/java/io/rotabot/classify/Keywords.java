@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -58,13 +60,13 @@ public final class Keywords {
 
     /** The problems of a rule file that asks for lists this file lacks, with their lines. */
     List<RuleBaseException.Problem> missingIn(String file, String drl) {
-        List<RuleBaseException.Problem> problems = new java.util.ArrayList<>();
+        List<RuleBaseException.Problem> problems = new ArrayList<>();
         String[] lines = drl.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].strip().startsWith("//")) {
                 continue;
             }
-            java.util.regex.Matcher use = USE.matcher(lines[i]);
+            Matcher use = USE.matcher(lines[i]);
             while (use.find()) {
                 boolean known = use.group(1).equals("any") ? lists.containsKey(use.group(2)) : values.containsKey(use.group(2));
                 if (!known) {

@@ -27,7 +27,7 @@ class RulesFolderWatch {
 
     private final TicketClassifier classifier;
     private final Path rulesDir;
-    private Map<Path, Long> seen;
+    private Map<Path, String> seen;
 
     RulesFolderWatch(TicketClassifier classifier, @Value("${rotabot.classify.rules-dir:rules}") Path rulesDir) {
         this.classifier = classifier;
@@ -37,7 +37,7 @@ class RulesFolderWatch {
 
     @Scheduled(fixedDelayString = "${rotabot.classify.watch-interval:2s}")
     void check() {
-        Map<Path, Long> now = snapshot();
+        Map<Path, String> now = snapshot();
         if (now.equals(seen)) {
             return;
         }
@@ -49,7 +49,7 @@ class RulesFolderWatch {
         }
     }
 
-    private Map<Path, Long> snapshot() {
+    private Map<Path, String> snapshot() {
         try (Stream<Path> files = Files.list(rulesDir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".drl") || f.getFileName().toString().equals(Keywords.FILE))
                     .collect(Collectors.toMap(f -> f, RulesFolderWatch::modified));
@@ -59,11 +59,12 @@ class RulesFolderWatch {
         }
     }
 
-    private static long modified(Path file) {
+    /** Time and size: a save within the file system's time resolution still changes the size, mostly. */
+    private static String modified(Path file) {
         try {
-            return Files.getLastModifiedTime(file).toMillis() ^ Files.size(file) << 1;
+            return Files.getLastModifiedTime(file) + "/" + Files.size(file);
         } catch (IOException gone) {
-            return -1;
+            return "gone";
         }
     }
 }
