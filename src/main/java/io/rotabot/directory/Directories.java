@@ -73,8 +73,13 @@ public class Directories implements Directory {
     }
 
     @Override
-    public PasswordChange setPassword(DirectoryAccount account, Secret password) {
-        return of(account).setPassword(account, password);
+    public PasswordChange setPassword(DirectoryAccount account, Secret password, ResetOptions options) {
+        return of(account).setPassword(account, password, options);
+    }
+
+    @Override
+    public AccountUnlock unlock(DirectoryAccount account) {
+        return of(account).unlock(account);
     }
 
     @Override

@@ -27,10 +27,16 @@ public interface Directory {
     boolean isServiceAccount(DirectoryAccount account);
 
     /**
-     * Sets the password as an administrator reset, then verifies it with a bind on the same server. On
-     * the connection's own account, the connection binds with the new password from then on.
+     * Sets the password as an administrator reset (unlocking the account and asking for a change at the
+     * next sign-in where the options say so), then verifies it with a bind on the same server; a bind
+     * that AD refuses only because the password must be changed or has expired ({@code data 773},
+     * {@code 532}) proves it. On the connection's own account, the connection binds with the new
+     * password from then on.
      */
-    PasswordChange setPassword(DirectoryAccount account, Secret password);
+    PasswordChange setPassword(DirectoryAccount account, Secret password, ResetOptions options);
+
+    /** Ends the account's lockout without touching its password. */
+    AccountUnlock unlock(DirectoryAccount account);
 
     /** Whether a bind as the account with this password succeeds now. */
     boolean accepts(DirectoryAccount account, Secret password);

@@ -15,14 +15,16 @@ import java.util.Optional;
  * @param mail the e-mail address, may be empty
  * @param displayName the display name, may be empty
  * @param domain the domain: AD's NetBIOS name (as in DOMAIN\\user), or the UPN's domain in Entra ID
- * @param enabled false when the account is disabled
+ * @param enabled false when the account is disabled (AD userAccountControl bit 0x2, Entra accountEnabled)
+ * @param lockedOut AD: locked out by failed sign-ins ({@code lockoutTime} > 0); a reset alone does not unlock it
+ * @param expired the account itself has expired (AD {@code accountExpires} in the past): no sign-in, whatever the password
  * @param privilege whether the account administers the directory, and how far
  * @param syncedFromOnPremises an Entra ID user mastered in on-premises AD, whose password is set there
  * @param passwordLastSet when the password was last set, if known
  */
 public record DirectoryAccount(String organizationKey, Source source, String id, String distinguishedName,
                                String samAccountName, String userPrincipalName, String mail, String displayName,
-                               String domain, boolean enabled, Privilege privilege, boolean syncedFromOnPremises,
+                               String domain, boolean enabled, boolean lockedOut, boolean expired, Privilege privilege, boolean syncedFromOnPremises,
                                Optional<Instant> passwordLastSet) {
 
     public enum Source {
@@ -36,6 +38,11 @@ public record DirectoryAccount(String organizationKey, Source source, String id,
         ADMINISTRATOR,
         /** Entra ID's Global Administrator. */
         GLOBAL_ADMINISTRATOR
+    }
+
+    /** Whether the person can sign in at all apart from the password: neither disabled nor expired. */
+    public boolean usable() {
+        return enabled && !expired;
     }
 
     public boolean privileged() {

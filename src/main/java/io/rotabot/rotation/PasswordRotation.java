@@ -279,7 +279,7 @@ public class PasswordRotation {
                     "directory already had the new password; vault update pending");
             return;
         }
-        PasswordChange change = directory.setPassword(account.get(), password);
+        PasswordChange change = directory.setPassword(account.get(), password, io.rotabot.directory.ResetOptions.PASSWORD_ONLY);
         switch (change.result()) {
             case CHANGED -> rotations.advance(rotation.id(), JournalState.PENDING, JournalState.DIRECTORY_SET,
                     "directory updated and verified; vault update pending");

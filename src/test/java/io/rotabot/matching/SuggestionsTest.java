@@ -71,7 +71,7 @@ class SuggestionsTest {
     @Test
     void anEntraUserMatchesByItsUpn() {
         DirectoryAccount cloud = new DirectoryAccount("org", DirectoryAccount.Source.ENTRA_ID, "e1", "", "",
-                "frank@contoso.com", "frank@contoso.com", "Frank", "contoso.com", true, DirectoryAccount.Privilege.NONE,
+                "frank@contoso.com", "frank@contoso.com", "Frank", "contoso.com", true, false, false, DirectoryAccount.Privilege.NONE,
                 false, Optional.empty());
 
         assertThat(candidatesOf(cloud, record("r1", "frank@contoso.com"))).containsExactly("r1");
@@ -85,7 +85,7 @@ class SuggestionsTest {
 
     static DirectoryAccount ad(String id, String sam, String netbios, String upn) {
         return new DirectoryAccount("org", DirectoryAccount.Source.ACTIVE_DIRECTORY, id, "CN=" + sam, sam, upn, "", sam,
-                netbios, true, DirectoryAccount.Privilege.NONE, false, Optional.empty());
+                netbios, true, false, false, DirectoryAccount.Privilege.NONE, false, Optional.empty());
     }
 
     static VaultRecord record(String id, String username) {

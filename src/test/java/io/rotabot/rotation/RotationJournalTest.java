@@ -1,5 +1,6 @@
 package io.rotabot.rotation;
 
+import io.rotabot.directory.ResetOptions;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
@@ -47,7 +48,7 @@ class RotationJournalTest extends EndToEndEnvironment {
         String id = UUID.randomUUID().toString();
         Secret journalled = Secret.of("Crash-Resume-Passw0rd-" + id.substring(0, 8));
         journal(request("crash-" + id, bob, "5002"), bob.logonName(), id, cipher.encrypt(journalled, id));
-        directory.setPassword(bob, journalled); // the directory took it, then the process died
+        directory.setPassword(bob, journalled, ResetOptions.PASSWORD_ONLY); // the directory took it, then the process died
 
         Rotation resumed = rotation.resume(id);
 

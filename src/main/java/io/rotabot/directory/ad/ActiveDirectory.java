@@ -117,7 +117,7 @@ class ActiveDirectory implements DirectoryAdapter {
     }
 
     @Override
-    public PasswordChange setPassword(DirectoryAccount account, Secret password) {
+    public PasswordChange setPassword(DirectoryAccount account, Secret password, io.rotabot.directory.ResetOptions options) {
         AdConnectionProperties.Connection settings = controllers.settings(account.organizationKey());
         byte[] value = password.asQuotedUtf16Le();
         ModifyRequest reset = new ModifyRequest(account.distinguishedName(),
@@ -136,6 +136,11 @@ class ActiveDirectory implements DirectoryAdapter {
         } finally {
             Arrays.fill(value, (byte) 0);
         }
+    }
+
+    @Override
+    public io.rotabot.directory.AccountUnlock unlock(DirectoryAccount account) {
+        throw new UnsupportedOperationException("TODO unlock");
     }
 
     @Override
@@ -239,7 +244,7 @@ class ActiveDirectory implements DirectoryAdapter {
         return new DirectoryAccount(organizationKey, DirectoryAccount.Source.ACTIVE_DIRECTORY,
                 AdGuid.toText(entry.getAttributeValueBytes("objectGUID")), entry.getDN(), text(entry, "sAMAccountName"),
                 text(entry, "userPrincipalName"), text(entry, "mail"), text(entry, "displayName"), domain.netbiosName(),
-                control == null || (control & ACCOUNTDISABLE) == 0,
+                control == null || (control & ACCOUNTDISABLE) == 0, false, false,
                 privileged ? DirectoryAccount.Privilege.ADMINISTRATOR : DirectoryAccount.Privilege.NONE, false,
                 fileTime(entry.getAttributeValueAsLong("pwdLastSet")));
     }

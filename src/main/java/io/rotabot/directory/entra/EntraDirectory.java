@@ -141,7 +141,7 @@ class EntraDirectory implements DirectoryAdapter {
     }
 
     @Override
-    public PasswordChange setPassword(DirectoryAccount account, Secret password) {
+    public PasswordChange setPassword(DirectoryAccount account, Secret password, io.rotabot.directory.ResetOptions options) {
         if (account.syncedFromOnPremises()) {
             return new PasswordChange(Result.MASTERED_ON_PREMISES, account.logonName() + " is synced from on-premises "
                     + "Active Directory; its password is set there (connect the organization's AD), never through Graph");
@@ -164,6 +164,11 @@ class EntraDirectory implements DirectoryAdapter {
     }
 
     /** Graph cannot test a password without a user sign-in, so after a crash the reset is simply sent again. */
+    @Override
+    public io.rotabot.directory.AccountUnlock unlock(DirectoryAccount account) {
+        throw new UnsupportedOperationException("TODO unlock");
+    }
+
     @Override
     public boolean accepts(DirectoryAccount account, Secret password) {
         return false;
@@ -234,7 +239,7 @@ class EntraDirectory implements DirectoryAdapter {
         return new DirectoryAccount(organizationKey, DirectoryAccount.Source.ENTRA_ID, user.getId(), "", "", upn,
                 user.getMail() == null ? "" : user.getMail(), user.getDisplayName() == null ? "" : user.getDisplayName(),
                 upn.contains("@") ? upn.substring(upn.indexOf('@') + 1) : "",
-                !Boolean.FALSE.equals(user.getAccountEnabled()), roles.getOrDefault(user.getId(), Privilege.NONE),
+                !Boolean.FALSE.equals(user.getAccountEnabled()), false, false, roles.getOrDefault(user.getId(), Privilege.NONE),
                 Boolean.TRUE.equals(user.getOnPremisesSyncEnabled()),
                 Optional.ofNullable(user.getLastPasswordChangeDateTime()).map(java.time.OffsetDateTime::toInstant));
     }

@@ -1,5 +1,6 @@
 package io.rotabot.directory.ad;
 
+import io.rotabot.directory.ResetOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -77,7 +78,7 @@ class ActiveDirectoryTest {
         DirectoryAccount bob = directory.findByEmail("acme", "bob@acme.test").orElseThrow();
         Secret fresh = Secret.of("Fresh-Passw0rd-" + System.nanoTime());
 
-        PasswordChange change = directory.setPassword(bob, fresh);
+        PasswordChange change = directory.setPassword(bob, fresh, ResetOptions.PASSWORD_ONLY);
 
         assertThat(change.succeeded()).isTrue();
         assertThat(directory.accepts(bob, fresh)).isTrue();
@@ -89,8 +90,8 @@ class ActiveDirectoryTest {
         ActiveDirectory directory = directory(connection(List.of(ldaps(ldap.port())), SERVICE_PASSWORD, ldap.caCertificate()));
         DirectoryAccount dave = directory.findByEmail("acme", "dave.admin@acme.test").orElseThrow();
 
-        PasswordChange tooShort = directory.setPassword(dave, Secret.of("Sh0rt!pw"));
-        PasswordChange simple = directory.setPassword(dave, Secret.of("alllowercaseletters"));
+        PasswordChange tooShort = directory.setPassword(dave, Secret.of("Sh0rt!pw"), ResetOptions.PASSWORD_ONLY);
+        PasswordChange simple = directory.setPassword(dave, Secret.of("alllowercaseletters"), ResetOptions.PASSWORD_ONLY);
 
         assertThat(tooShort.result()).isEqualTo(PasswordChange.Result.REJECTED_BY_POLICY);
         assertThat(tooShort.detail()).contains("the password is too short").doesNotContain("Sh0rt!pw");
@@ -104,9 +105,9 @@ class ActiveDirectoryTest {
         ActiveDirectory directory = directory(connection(List.of(ldaps(ldap.port())), SERVICE_PASSWORD, ldap.caCertificate()));
         DirectoryAccount ghost = new DirectoryAccount("acme", DirectoryAccount.Source.ACTIVE_DIRECTORY,
                 "00000000-0000-0000-0000-000000000000", "CN=Ghost,CN=Users,DC=acme,DC=test", "ghost", "", "", "", "ACME",
-                true, DirectoryAccount.Privilege.NONE, false, Optional.empty());
+                true, false, false, DirectoryAccount.Privilege.NONE, false, Optional.empty());
 
-        assertThat(directory.setPassword(ghost, Secret.of("Fresh-Passw0rd-1")).result())
+        assertThat(directory.setPassword(ghost, Secret.of("Fresh-Passw0rd-1"), ResetOptions.PASSWORD_ONLY).result())
                 .isEqualTo(PasswordChange.Result.ACCOUNT_GONE);
         assertThat(directory.account("acme", ghost.id())).isEmpty();
     }

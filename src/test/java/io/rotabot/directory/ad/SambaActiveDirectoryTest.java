@@ -1,5 +1,6 @@
 package io.rotabot.directory.ad;
 
+import io.rotabot.directory.ResetOptions;
 import static io.rotabot.directory.ad.SambaDomainController.ADMINISTRATOR;
 import static io.rotabot.directory.ad.SambaDomainController.ADMINISTRATOR_PASSWORD;
 import static io.rotabot.directory.ad.SambaDomainController.BASE_DN;
@@ -88,7 +89,7 @@ class SambaActiveDirectoryTest {
         DirectoryAccount alice = account("alice");
         Secret fresh = Secret.of("Fresh#Passw0rd-" + UUID.randomUUID());
 
-        PasswordChange change = directory.setPassword(alice, fresh);
+        PasswordChange change = directory.setPassword(alice, fresh, ResetOptions.PASSWORD_ONLY);
 
         assertThat(change.succeeded()).isTrue();
         assertThat(directory.accepts(alice, fresh)).isTrue();
@@ -99,8 +100,8 @@ class SambaActiveDirectoryTest {
     void tooShortAndNotComplexComeBackWithSambasReasons() {
         DirectoryAccount bob = account("bob");
 
-        PasswordChange tooShort = directory.setPassword(bob, Secret.of("Sh0rt#pw"));
-        PasswordChange simple = directory.setPassword(bob, Secret.of("onlylowercaseletters"));
+        PasswordChange tooShort = directory.setPassword(bob, Secret.of("Sh0rt#pw"), ResetOptions.PASSWORD_ONLY);
+        PasswordChange simple = directory.setPassword(bob, Secret.of("onlylowercaseletters"), ResetOptions.PASSWORD_ONLY);
 
         assertThat(tooShort.result()).isEqualTo(PasswordChange.Result.REJECTED_BY_POLICY);
         assertThat(tooShort.detail()).contains("the password is too short").doesNotContain("Sh0rt#pw");
@@ -112,11 +113,11 @@ class SambaActiveDirectoryTest {
     void historyEnforcementTheDcCannotDoRefusesTheResetInsteadOfSkippingIt() {
         DirectoryAccount bob = account("bob");
         Secret first = Secret.of("History#Passw0rd-1-" + RUN);
-        assertThat(directory.setPassword(bob, first).succeeded()).isTrue();
-        assertThat(directory.setPassword(bob, Secret.of("History#Passw0rd-2-" + RUN)).succeeded()).isTrue();
+        assertThat(directory.setPassword(bob, first, ResetOptions.PASSWORD_ONLY).succeeded()).isTrue();
+        assertThat(directory.setPassword(bob, Secret.of("History#Passw0rd-2-" + RUN), ResetOptions.PASSWORD_ONLY).succeeded()).isTrue();
 
-        PasswordChange withHints = adapter(List.of(URL), ADMINISTRATOR, ADMINISTRATOR_PASSWORD, true).setPassword(bob, first);
-        PasswordChange plainReset = directory.setPassword(bob, first);
+        PasswordChange withHints = adapter(List.of(URL), ADMINISTRATOR, ADMINISTRATOR_PASSWORD, true).setPassword(bob, first, ResetOptions.PASSWORD_ONLY);
+        PasswordChange plainReset = directory.setPassword(bob, first, ResetOptions.PASSWORD_ONLY);
 
         assertThat(withHints.result()).as("Samba 4.17 does not know LDAP_SERVER_POLICY_HINTS")
                 .isEqualTo(PasswordChange.Result.UNSUPPORTED);
@@ -128,9 +129,9 @@ class SambaActiveDirectoryTest {
     void anAdministratorsResetIgnoresTheMinimumAgeWhichIsStillReported() {
         DirectoryAccount alice = account("alice");
         Instant before = Instant.now().minusSeconds(5);
-        assertThat(directory.setPassword(alice, Secret.of("Young#Passw0rd-1-" + RUN)).succeeded()).isTrue();
+        assertThat(directory.setPassword(alice, Secret.of("Young#Passw0rd-1-" + RUN), ResetOptions.PASSWORD_ONLY).succeeded()).isTrue();
 
-        PasswordChange again = directory.setPassword(alice, Secret.of("Young#Passw0rd-2-" + RUN));
+        PasswordChange again = directory.setPassword(alice, Secret.of("Young#Passw0rd-2-" + RUN), ResetOptions.PASSWORD_ONLY);
         MinimumPasswordAge age = directory.minimumPasswordAge(alice);
 
         assertThat(again.succeeded()).isTrue();
@@ -168,9 +169,9 @@ class SambaActiveDirectoryTest {
     void anAccountDeletedSinceTheLookupIsGone() {
         DirectoryAccount ghost = new DirectoryAccount("corp", DirectoryAccount.Source.ACTIVE_DIRECTORY,
                 "00000000-0000-0000-0000-000000000000", "CN=rb" + RUN + "-ghost," + USERS, "ghost", "", "", "", "CORP",
-                true, DirectoryAccount.Privilege.NONE, false, Optional.empty());
+                true, false, false, DirectoryAccount.Privilege.NONE, false, Optional.empty());
 
-        PasswordChange change = directory.setPassword(ghost, Secret.of("Ghost#Passw0rd-" + RUN));
+        PasswordChange change = directory.setPassword(ghost, Secret.of("Ghost#Passw0rd-" + RUN), ResetOptions.PASSWORD_ONLY);
 
         assertThat(change.result()).isEqualTo(PasswordChange.Result.ACCOUNT_GONE);
     }
@@ -179,8 +180,8 @@ class SambaActiveDirectoryTest {
     void aBindAccountWithoutTheRightIsToldWhatToDelegate() {
         ActiveDirectory helpdesk = adapter(List.of(URL), dn("rb" + RUN + "-helpdesk"), HELPDESK_PASSWORD, false);
 
-        PasswordChange user = helpdesk.setPassword(account("bob"), Secret.of("Denied#Passw0rd-" + RUN));
-        PasswordChange administrator = helpdesk.setPassword(account("nestedadm"), Secret.of("Denied#Passw0rd-" + RUN));
+        PasswordChange user = helpdesk.setPassword(account("bob"), Secret.of("Denied#Passw0rd-" + RUN), ResetOptions.PASSWORD_ONLY);
+        PasswordChange administrator = helpdesk.setPassword(account("nestedadm"), Secret.of("Denied#Passw0rd-" + RUN), ResetOptions.PASSWORD_ONLY);
 
         assertThat(user.result()).isEqualTo(PasswordChange.Result.NOT_PERMITTED);
         assertThat(user.detail()).contains("Reset Password right");
@@ -197,8 +198,8 @@ class SambaActiveDirectoryTest {
         delegateReset(ou, delegate);
         ActiveDirectory delegated = adapter(List.of(URL), dn(delegate), "Delegate#Passw0rd-" + RUN, false);
 
-        PasswordChange inTheOu = delegated.setPassword(account("staffer"), Secret.of("Delegated#Passw0rd-" + RUN));
-        PasswordChange outside = delegated.setPassword(account("bob"), Secret.of("Delegated#Passw0rd-" + RUN));
+        PasswordChange inTheOu = delegated.setPassword(account("staffer"), Secret.of("Delegated#Passw0rd-" + RUN), ResetOptions.PASSWORD_ONLY);
+        PasswordChange outside = delegated.setPassword(account("bob"), Secret.of("Delegated#Passw0rd-" + RUN), ResetOptions.PASSWORD_ONLY);
 
         assertThat(inTheOu.succeeded()).isTrue();
         assertThat(outside.result()).isEqualTo(PasswordChange.Result.NOT_PERMITTED);
@@ -213,12 +214,12 @@ class SambaActiveDirectoryTest {
         DirectoryAccount itself = service.findByEmail("corp", name + "@corp.example.test").orElseThrow();
         assertThat(service.isServiceAccount(itself)).isTrue();
 
-        PasswordChange withoutTheRight = service.setPassword(itself, Secret.of("Rotated#Passw0rd-" + RUN));
+        PasswordChange withoutTheRight = service.setPassword(itself, Secret.of("Rotated#Passw0rd-" + RUN), ResetOptions.PASSWORD_ONLY);
         assertThat(withoutTheRight.result()).isEqualTo(PasswordChange.Result.NOT_PERMITTED);
         assertThat(withoutTheRight.detail()).contains("may not reset its own password");
 
         delegateReset(ou, name);
-        PasswordChange rotated = service.setPassword(itself, Secret.of("Rotated#Passw0rd-" + RUN));
+        PasswordChange rotated = service.setPassword(itself, Secret.of("Rotated#Passw0rd-" + RUN), ResetOptions.PASSWORD_ONLY);
 
         assertThat(rotated.succeeded()).as(rotated.detail()).isTrue();
         assertThat(directory.accepts(itself, Secret.of("Service#Passw0rd-" + RUN))).as("the old password").isFalse();
@@ -252,7 +253,7 @@ class SambaActiveDirectoryTest {
                 ADMINISTRATOR, ADMINISTRATOR_PASSWORD, false);
         DirectoryAccount alice = failover.findByEmail("corp", "rb" + RUN + "-alice@corp.example.test").orElseThrow();
 
-        assertThat(failover.setPassword(alice, Secret.of("Failover#Passw0rd-" + RUN)).succeeded()).isTrue();
+        assertThat(failover.setPassword(alice, Secret.of("Failover#Passw0rd-" + RUN), ResetOptions.PASSWORD_ONLY).succeeded()).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.rotabot.directory.ad;
 
+import io.rotabot.directory.ResetOptions;
 import static io.rotabot.directory.ad.SambaDomainController.ADMINISTRATOR;
 import static io.rotabot.directory.ad.SambaDomainController.ADMINISTRATOR_PASSWORD;
 import static io.rotabot.directory.ad.SambaDomainController.BASE_DN;
@@ -44,7 +45,7 @@ class SambaResetBenchmark {
                         Map.of("corp", SambaDomainController.connection(List.of(URL), ADMINISTRATOR, ADMINISTRATOR_PASSWORD, false)))));
                 DirectoryAccount account = adapter.findByEmail("corp", name + "@corp.example.test").orElseThrow();
                 for (int i = 0; i < 20; i++) {
-                    adapter.setPassword(account, Secret.of("Warm#Passw0rd-" + i));
+                    adapter.setPassword(account, Secret.of("Warm#Passw0rd-" + i), ResetOptions.PASSWORD_ONLY);
                 }
                 List<Double> raw = new ArrayList<>();
                 List<Double> through = new ArrayList<>();
@@ -52,7 +53,7 @@ class SambaResetBenchmark {
                     raw.add(ldapmodify(dn, round));
                     long start = System.nanoTime();
                     for (int i = 0; i < RESETS; i++) {
-                        if (!adapter.setPassword(account, Secret.of("Adapter#Passw0rd-" + round + "-" + i)).succeeded()) {
+                        if (!adapter.setPassword(account, Secret.of("Adapter#Passw0rd-" + round + "-" + i), ResetOptions.PASSWORD_ONLY).succeeded()) {
                             throw new IllegalStateException("reset " + i + " failed");
                         }
                     }

@@ -1,5 +1,6 @@
 package io.rotabot.directory.entra;
 
+import io.rotabot.directory.ResetOptions;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -107,7 +108,7 @@ class EntraDirectoryTest {
         EntraDirectory directory = adapter(EntraConnectionProperties.Access.CUSTOMER_APP);
         DirectoryAccount frank = directory.account("contoso", FRANK).orElseThrow();
 
-        PasswordChange change = directory.setPassword(frank, Secret.of("Cloud#Passw0rd-2026"));
+        PasswordChange change = directory.setPassword(frank, Secret.of("Cloud#Passw0rd-2026"), ResetOptions.PASSWORD_ONLY);
 
         assertThat(change.succeeded()).isTrue();
         JsonNode body = json.readTree(graph.server().findAll(patchRequestedFor(urlPathEqualTo("/v1.0/users/" + FRANK)))
@@ -140,7 +141,7 @@ class EntraDirectoryTest {
         EntraDirectory directory = adapter(EntraConnectionProperties.Access.CUSTOMER_APP);
 
         PasswordChange change = directory.setPassword(directory.account("contoso", FRANK).orElseThrow(),
-                Secret.of("Cloud#Passw0rd-2027"));
+                Secret.of("Cloud#Passw0rd-2027"), ResetOptions.PASSWORD_ONLY);
 
         assertThat(change.succeeded()).isTrue();
         assertThat(graph.server().findAll(patchRequestedFor(urlPathEqualTo("/v1.0/users/" + FRANK)))).hasSize(2);
@@ -155,8 +156,8 @@ class EntraDirectoryTest {
         EntraDirectory gdap = adapter(EntraConnectionProperties.Access.MSP_GDAP);
         DirectoryAccount grace = own.account("contoso", GRACE).orElseThrow();
 
-        PasswordChange refused = own.setPassword(grace, Secret.of("Admin#Passw0rd-2026"));
-        PasswordChange tenant = gdap.setPassword(grace, Secret.of("Admin#Passw0rd-2026"));
+        PasswordChange refused = own.setPassword(grace, Secret.of("Admin#Passw0rd-2026"), ResetOptions.PASSWORD_ONLY);
+        PasswordChange tenant = gdap.setPassword(grace, Secret.of("Admin#Passw0rd-2026"), ResetOptions.PASSWORD_ONLY);
 
         assertThat(grace.privilege()).isEqualTo(Privilege.GLOBAL_ADMINISTRATOR);
         assertThat(refused.result()).isEqualTo(PasswordChange.Result.NOT_PERMITTED);
@@ -169,9 +170,9 @@ class EntraDirectoryTest {
     void aSyncedUserIsNeverResetThroughGraph() {
         EntraDirectory directory = adapter(EntraConnectionProperties.Access.CUSTOMER_APP);
         DirectoryAccount synced = new DirectoryAccount("contoso", DirectoryAccount.Source.ENTRA_ID, SYNCED, "", "",
-                "sam@contoso.test", "sam@contoso.test", "Sam", "contoso.test", true, Privilege.NONE, true, Optional.empty());
+                "sam@contoso.test", "sam@contoso.test", "Sam", "contoso.test", true, false, false, Privilege.NONE, true, Optional.empty());
 
-        PasswordChange change = directory.setPassword(synced, Secret.of("Never#Sent-2026"));
+        PasswordChange change = directory.setPassword(synced, Secret.of("Never#Sent-2026"), ResetOptions.PASSWORD_ONLY);
 
         assertThat(change.result()).isEqualTo(PasswordChange.Result.MASTERED_ON_PREMISES);
         assertThat(graph.server().findAll(patchRequestedFor(urlPathEqualTo("/v1.0/users/" + SYNCED)))).isEmpty();
@@ -187,7 +188,7 @@ class EntraDirectoryTest {
                         "Resource '" + SYNCED + "' does not exist or one of its queried reference-property objects are not present."))));
         EntraDirectory directory = adapter(EntraConnectionProperties.Access.CUSTOMER_APP);
 
-        PasswordChange weak = directory.setPassword(directory.account("contoso", FRANK).orElseThrow(), Secret.of("weak"));
+        PasswordChange weak = directory.setPassword(directory.account("contoso", FRANK).orElseThrow(), Secret.of("weak"), ResetOptions.PASSWORD_ONLY);
 
         assertThat(weak.result()).isEqualTo(PasswordChange.Result.REJECTED_BY_POLICY);
         assertThat(weak.detail()).contains("complexity requirements");
