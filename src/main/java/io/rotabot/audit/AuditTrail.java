@@ -2,6 +2,7 @@ package io.rotabot.audit;
 
 import io.rotabot.intake.TicketEventReceived;
 import io.rotabot.rotation.RotationReported;
+import io.rotabot.ticketbot.TicketTargetRefused;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,12 @@ public class AuditTrail {
     void on(RotationReported event) {
         append("rotation-" + (event.status().finished() ? "finished" : "stalled"), "rotation " + event.rotationId(),
                 event.accountName() + " in " + event.organizationKey() + ": " + event.status().label() + " — " + event.reason());
+    }
+
+    /** A ticket asked for an account outside its company's organization: who asked for what stays on record. */
+    @EventListener
+    void on(TicketTargetRefused event) {
+        append("ticket-target-refused", "ticket " + event.ticketId(), event.organizationKey() + ": " + event.reason());
     }
 
     public List<AuditEvent> latest(int limit) {

@@ -347,35 +347,6 @@ public class Matches {
             .optional();
     }
 
-    /**
-     * Finds the requester's own account in their company's organization by e-mail address, and its
-     * approved vault record. A company without an organization, or an address without exactly one
-     * account, resolves to nothing.
-     */
-    public Resolution resolveRequester(long companyId, Optional<String> email) {
-        Optional<Organization> organization = organizations.byAutotaskCompany(companyId);
-        if (organization.isEmpty()) {
-            return Resolution.failed(Resolution.Outcome.UNKNOWN_COMPANY,
-                    "the ticket's company (" + companyId + ") is not mapped to an organization in Rotabot");
-        }
-        if (email.isEmpty()) {
-            return Resolution.failed(Resolution.Outcome.NO_REQUESTER,
-                    "the ticket has no active contact of its company with an e-mail address");
-        }
-        String key = organization.get().key();
-        Optional<DirectoryAccount> account = directory.findByEmail(key, email.get());
-        if (account.isEmpty()) {
-            return Resolution.failed(Resolution.Outcome.NO_ACCOUNT,
-                    "no single account with the address " + email.get() + " in " + organization.get().name() + "'s directory");
-        }
-        DirectoryAccount found = account.get();
-        return approvedRecord(key, found.id())
-            .map(record -> new Resolution(Resolution.Outcome.MATCHED, "matched", key, found.id(), found.logonName(), record))
-            .orElseGet(() -> new Resolution(Resolution.Outcome.NOT_MATCHED,
-                    "the account " + found.logonName() + " is not matched to an approved vault record",
-                    key, found.id(), found.logonName(), ""));
-    }
-
     private Organization organization(String organizationKey) {
         return organizations.byKey(organizationKey)
                 .orElseThrow(() -> MatchingException.invalid("no organization " + organizationKey));

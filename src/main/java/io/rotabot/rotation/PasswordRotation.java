@@ -5,6 +5,7 @@ import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.PasswordChange;
+import io.rotabot.directory.ResetOptions;
 import io.rotabot.matching.Matches;
 import io.rotabot.organization.Organization;
 import io.rotabot.organization.Organizations;
@@ -118,9 +119,13 @@ public class PasswordRotation {
             return finishedBeforeStart(request, name, RotationStatus.NOT_PERMITTED,
                     "the vault record is " + (record.get().restricted() ? "restricted" : "archived"));
         }
+        Optional<String> blocked = blockedSignIn(account.get(), request.resetOptions(), request.ticketId().isPresent());
+        if (blocked.isPresent()) {
+            return finishedBeforeStart(request, name, RotationStatus.NOT_PERMITTED, blocked.get());
+        }
         Optional<Rotation> running = rotations.activeFor(organization.key(), request.accountId());
         if (running.isPresent()) {
-            return finishedBeforeStart(request, name, RotationStatus.FAILED, busy(running.get()));
+            return busy(request, name, running.get());
         }
         Optional<MinimumPasswordAge> tooYoung = tooYoung(settings, account.get());
         try {
@@ -130,9 +135,55 @@ public class PasswordRotation {
                     : rotations.accept(request, name, UUID.randomUUID().toString(), RotationStatus.IN_PROGRESS,
                             "accepted", Instant.now());
         } catch (DuplicateKeyException raced) {
-            return finishedBeforeStart(request, name, RotationStatus.FAILED,
-                    busy(rotations.activeFor(organization.key(), request.accountId()).orElseThrow(() -> raced)));
+            return busy(request, name, rotations.activeFor(organization.key(), request.accountId()).orElseThrow(() -> raced));
         }
+    }
+
+    /**
+     * A rotation that follows another one of the same account takes its outcome once that one has ended
+     * (a ticket then reports the outcome and link of the rotation that did the work); any other rotation
+     * is returned as it is.
+     */
+    public Rotation followUp(String rotationId) {
+        Rotation rotation = rotations.find(rotationId).orElseThrow();
+        Optional<Rotation> followed = rotation.follows().flatMap(rotations::find);
+        if (rotation.status().finished() || followed.isEmpty() || !followed.get().status().finished()) {
+            return rotation;
+        }
+        rotations.followed(rotationId, followed.get());
+        Rotation ended = rotations.find(rotationId).orElseThrow();
+        announce(ended);
+        return ended;
+    }
+
+    /**
+     * Another rotation holds the account. Rotating twice would race it; a ticket instead follows it and
+     * reports its outcome, while a bulk or scheduled request ends Failed (the next run tries again).
+     */
+    private Rotation busy(RotationRequest request, String accountName, Rotation running) {
+        return request.ticketId().isPresent()
+                ? rotations.following(request, accountName, running)
+                : finishedBeforeStart(request, accountName, RotationStatus.FAILED, busy(running));
+    }
+
+    /**
+     * An account that cannot sign in whatever its password is: a ticket does not reset it (the person
+     * could not use the password; a technician decides), while a technician may still rotate a disabled
+     * leaver's password. A lockout is ended by the reset itself only where the request says so (a
+     * ticket's reset, per the organization's settings); otherwise no verifying bind could prove it.
+     */
+    private static Optional<String> blockedSignIn(DirectoryAccount account, ResetOptions options, boolean fromTicket) {
+        if (fromTicket && !account.enabled()) {
+            return Optional.of("the account is disabled in the directory; a technician must enable it first");
+        }
+        if (fromTicket && account.expired()) {
+            return Optional.of("the account has expired in the directory; a technician must extend it first");
+        }
+        if (account.lockedOut() && !options.unlock()) {
+            return Optional.of("the account is locked out in the directory, and a reset alone does not unlock it; "
+                    + "unlock it first (or let the ticket bot unlock on reset)");
+        }
+        return Optional.empty();
     }
 
     /**
@@ -156,6 +207,11 @@ public class PasswordRotation {
             Optional<DirectoryAccount> account = directory.account(rotation.organizationKey(), rotation.accountId());
             if (account.isEmpty()) {
                 abandon(rotation, RotationStatus.FAILED, "the account no longer exists in the directory");
+                return rotations.find(rotationId).orElseThrow();
+            }
+            Optional<String> blocked = blockedSignIn(account.get(), rotation.resetOptions(), rotation.ticketId().isPresent());
+            if (blocked.isPresent()) {
+                abandon(rotation, RotationStatus.NOT_PERMITTED, blocked.get());
                 return rotations.find(rotationId).orElseThrow();
             }
             Optional<MinimumPasswordAge> tooYoung = tooYoung(settings, account.get());
@@ -279,7 +335,7 @@ public class PasswordRotation {
                     "directory already had the new password; vault update pending");
             return;
         }
-        PasswordChange change = directory.setPassword(account.get(), password, io.rotabot.directory.ResetOptions.PASSWORD_ONLY);
+        PasswordChange change = directory.setPassword(account.get(), password, rotation.resetOptions());
         switch (change.result()) {
             case CHANGED -> rotations.advance(rotation.id(), JournalState.PENDING, JournalState.DIRECTORY_SET,
                     "directory updated and verified; vault update pending");

@@ -1,5 +1,6 @@
 package io.rotabot.rotation;
 
+import io.rotabot.directory.ResetOptions;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -22,13 +23,17 @@ import java.util.Optional;
  * @param batchId the bulk request it is part of, if any
  * @param policy the password policy the new password was generated under, once generated
  * @param vaultRevision the vault's time of the new revision (IT Glue's password-updated-at), once stored
+ * @param resetOptions what the directory reset does besides the password
+ * @param follows for a ticket's rotation that found another rotation of the account running: that rotation,
+ *                whose outcome the ticket reports instead of rotating twice
  * @param createdAt when it began
  * @param updatedAt when it last changed
  */
 public record Rotation(String id, String requestKey, String organizationKey, String accountId, String accountName,
                        String vaultRecordId, Optional<Long> ticketId, JournalState state, RotationStatus status,
                        String reason, String vaultRecordUrl, Optional<Instant> eligibleAt, String triggeredBy,
-                       Optional<String> batchId, String policy, String vaultRevision, Instant createdAt, Instant updatedAt) {
+                       Optional<String> batchId, String policy, String vaultRevision, ResetOptions resetOptions,
+                       Optional<String> follows, Instant createdAt, Instant updatedAt) {
 
     /** Accepted, and not allowed to run before {@link #eligibleAt}. */
     public boolean waiting() {

@@ -1,5 +1,6 @@
 package io.rotabot.rotation;
 
+import io.rotabot.directory.ResetOptions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -38,12 +39,13 @@ public class Rotations {
         jdbc.sql("""
                 insert into rotations (id, request_key, organization_key, account_id, account_name, vault_record_id,
                                        ticket_id, state, status, reason, vault_record_url, active_account_key, eligible_at,
-                                       triggered_by, batch_id, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, ?, '', ?, ?, ?, ?, ?, ?)""")
+                                       triggered_by, batch_id, unlock_account, must_change_at_next_logon, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(rotationId, request.requestKey(), request.organizationKey(), request.accountId(), accountName,
                     request.vaultRecordId(), request.ticketId().orElse(null), status.name(), reason,
                     request.organizationKey() + "/" + request.accountId(), Timestamp.from(eligibleAt), request.triggeredBy(),
-                    request.batchId().orElse(null), Timestamp.from(now), Timestamp.from(now))
+                    request.batchId().orElse(null), request.resetOptions().unlock(),
+                    request.resetOptions().mustChangeAtNextLogon(), Timestamp.from(now), Timestamp.from(now))
             .update();
         return find(rotationId).orElseThrow();
     }
@@ -98,16 +100,38 @@ public class Rotations {
 
     /** A rotation that was refused before any password was generated. */
     Rotation refused(RotationRequest request, String accountName, RotationStatus status, String reason) {
+        return refused(request, accountName, status, reason, null);
+    }
+
+    /**
+     * A ticket's rotation that found another one of the account running: it sets no password and takes
+     * that rotation's outcome once it ends ({@link #followed}).
+     */
+    Rotation following(RotationRequest request, String accountName, Rotation running) {
+        return refused(request, accountName, RotationStatus.IN_PROGRESS, "waits for rotation " + running.id()
+                + " of the same account (" + running.triggeredBy() + ") and reports its outcome", running.id());
+    }
+
+    /** The followed rotation ended: the follower reports its outcome and link. */
+    void followed(String rotationId, Rotation ended) {
+        jdbc.sql("update rotations set status = ?, reason = ?, vault_record_url = ?, updated_at = ? where id = ?")
+            .params(ended.status().name(), ended.reason() + " (rotation " + ended.id() + ", " + ended.triggeredBy() + ")",
+                    ended.vaultRecordUrl(), Timestamp.from(Instant.now()), rotationId)
+            .update();
+    }
+
+    private Rotation refused(RotationRequest request, String accountName, RotationStatus status, String reason, String follows) {
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
         jdbc.sql("""
                 insert into rotations (id, request_key, organization_key, account_id, account_name, vault_record_id,
                                        ticket_id, state, status, reason, vault_record_url, triggered_by, batch_id,
-                                       created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'ABANDONED', ?, ?, '', ?, ?, ?, ?)""")
+                                       unlock_account, must_change_at_next_logon, follows_rotation_id, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'ABANDONED', ?, ?, '', ?, ?, ?, ?, ?, ?, ?)""")
             .params(id, request.requestKey(), request.organizationKey(), request.accountId(), accountName,
                     request.vaultRecordId(), request.ticketId().orElse(null), status.name(), reason,
-                    request.triggeredBy(), request.batchId().orElse(null), Timestamp.from(now), Timestamp.from(now))
+                    request.triggeredBy(), request.batchId().orElse(null), request.resetOptions().unlock(),
+                    request.resetOptions().mustChangeAtNextLogon(), follows, Timestamp.from(now), Timestamp.from(now))
             .update();
         return find(id).orElseThrow();
     }
@@ -200,6 +224,8 @@ public class Rotations {
                 row.getString("reason"), row.getString("vault_record_url"),
                 Optional.ofNullable(row.getTimestamp("eligible_at")).map(Timestamp::toInstant), row.getString("triggered_by"),
                 Optional.ofNullable(row.getString("batch_id")), row.getString("policy"), row.getString("vault_revision"),
+                new ResetOptions(row.getBoolean("unlock_account"), row.getBoolean("must_change_at_next_logon")),
+                Optional.ofNullable(row.getString("follows_rotation_id")),
                 row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
     }
 }

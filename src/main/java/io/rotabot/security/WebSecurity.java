@@ -28,7 +28,9 @@ class WebSecurity {
     SecurityFilterChain filterChain(HttpSecurity http, Environment environment) throws Exception {
         // the sandbox's fakes exist only in the demo; anywhere else their paths are closed
         boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
-        http.csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/api/**", "/engine-rest/**", "/sandbox/**"))
+        // the Camunda webapps send their own X-XSRF-TOKEN, checked by their own CSRF filter; Spring's would refuse
+        // their sign-in and every form they post
+        http.csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/api/**", "/engine-rest/**", "/sandbox/**", "/camunda/**"))
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/sandbox/**").access((authentication, context) -> new AuthorizationDecision(demo))
                 .requestMatchers("/webhooks/**", "/actuator/health/**", "/actuator/health").permitAll()

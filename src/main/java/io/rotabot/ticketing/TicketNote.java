@@ -22,7 +22,15 @@ public record TicketNote(String title, String text) {
         /** No account for the requester (unknown company, no contact e-mail, no such account). */
         NOT_FOUND(true),
         /** The account exists, but no approved match to a vault record yet. */
-        NOT_MATCHED(true);
+        NOT_MATCHED(true),
+        /** The account was unlocked; its password was not changed. */
+        UNLOCKED(true),
+        /** A technician reviews the request before Rotabot acts. */
+        REVIEW(false),
+        /** A technician declined the request, with a reason. */
+        DECLINED(true),
+        /** Nobody reviewed the request in time. */
+        NOT_REVIEWED(true);
 
         private final boolean last;
 

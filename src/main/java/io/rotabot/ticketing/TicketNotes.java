@@ -47,6 +47,15 @@ public class TicketNotes {
         }
     }
 
+    /** One note of several accounts' texts, each from its outcome's template, in order. */
+    public TicketNote compose(java.util.List<TicketNote.Outcome> outcomes, java.util.List<Map<String, String>> values) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < outcomes.size(); i++) {
+            text.append(i == 0 ? "" : "\n\n").append(compose(outcomes.get(i), values.get(i)).text());
+        }
+        return new TicketNote(title, text.toString());
+    }
+
     /** The note for this outcome, with the values for its placeholders (missing ones become empty). */
     public TicketNote compose(TicketNote.Outcome outcome, Map<String, String> values) {
         Matcher placeholders = PLACEHOLDER.matcher(texts.get(outcome));
@@ -62,7 +71,8 @@ public class TicketNotes {
      * {@code rotabot.ticket-notes.*}.
      *
      * @param title every note's title (Autotask requires one on some ticket categories)
-     * @param templates text per outcome: rotated, waiting, not-permitted, failed, not-found, not-matched
+     * @param templates text per outcome: rotated, waiting, not-permitted, failed, not-found, not-matched, unlocked,
+     *                  review, declined, not-reviewed
      */
     @Validated
     @ConfigurationProperties("rotabot.ticket-notes")

@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the ticket what happened — the rotation's outcome, that it waits, or why no account could be
- * rotated — in the MSP's words (the note templates), and sets the ticket status configured for a final one.
+ * Tells the ticket about one rotation it asked for — that it waits for the minimum password age, or its
+ * outcome — in the MSP's words (the note templates), and sets the ticket status configured for a final one.
+ * The ticket process itself answers once for all its accounts (AnswerTicketDelegate).
  */
 @Component("postTicketNote")
 class PostTicketNoteDelegate implements JavaDelegate {
@@ -40,14 +41,8 @@ class PostTicketNoteDelegate implements JavaDelegate {
         values.put("status", status == null ? "" : status);
         values.put("link", text(execution, Variables.VAULT_RECORD_URL));
         values.put("time", readable(text(execution, Variables.ELIGIBLE_AT)));
-        Outcome outcome;
-        if (status == null) {
-            values.put("reason", text(execution, Variables.RESOLUTION_REASON));
-            outcome = "NOT_MATCHED".equals(execution.getVariable(Variables.RESOLUTION)) ? Outcome.NOT_MATCHED : Outcome.NOT_FOUND;
-        } else {
-            values.put("reason", text(execution, Variables.ROTATION_REASON));
-            outcome = outcome(status);
-        }
+        values.put("reason", text(execution, Variables.ROTATION_REASON));
+        Outcome outcome = outcome(status);
         TicketNote note = notes.compose(outcome, values);
         execution.setVariable(Variables.NOTE_ID, tickets.addNote(ticketId, note));
         if (outcome.last()) {

@@ -1,5 +1,6 @@
 package io.rotabot.workflow;
 
+import io.rotabot.directory.ResetOptions;
 import io.rotabot.rotation.PasswordRotation;
 import io.rotabot.rotation.Rotation;
 import io.rotabot.rotation.RotationRequest;
@@ -9,8 +10,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks and accepts a rotation request. The request key is the caller's (a bulk request's item) or
- * this process instance, so a retried job finds the rotation it accepted instead of starting another.
+ * Checks and accepts a rotation request. The request key is the caller's (a bulk request's item, a
+ * ticket's account) or this process instance, so a retried job finds the rotation it accepted instead of
+ * starting another. A ticket's caller says whether the reset also unlocks and asks for a change at next logon.
  */
 @Component("prepareRotation")
 class PrepareRotationDelegate implements JavaDelegate {
@@ -31,7 +33,12 @@ class PrepareRotationDelegate implements JavaDelegate {
                 (String) execution.getVariable(Variables.VAULT_RECORD_ID),
                 Optional.ofNullable((Long) execution.getVariable(Variables.TICKET_ID)),
                 (String) execution.getVariable(Variables.TRIGGERED_BY),
-                Optional.ofNullable((String) execution.getVariable(Variables.BATCH_ID))));
+                Optional.ofNullable((String) execution.getVariable(Variables.BATCH_ID)),
+                new ResetOptions(flag(execution, Variables.UNLOCK_ACCOUNT), flag(execution, Variables.MUST_CHANGE_PASSWORD))));
         RunRotationDelegate.report(execution, accepted);
+    }
+
+    private static boolean flag(DelegateExecution execution, String name) {
+        return Boolean.TRUE.equals(execution.getVariable(name));
     }
 }

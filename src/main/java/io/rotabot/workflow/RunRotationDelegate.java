@@ -30,5 +30,6 @@ class RunRotationDelegate implements JavaDelegate {
         execution.setVariable(Variables.VAULT_RECORD_URL, result.vaultRecordUrl());
         execution.setVariable(Variables.ROTATION_FINISHED, result.status().finished());
         execution.setVariable(Variables.ELIGIBLE_AT, result.waiting() ? result.eligibleAt().orElseThrow().toString() : null);
+        execution.setVariable(Variables.FOLLOWS_ROTATION_ID, result.status().finished() ? null : result.follows().orElse(null));
     }
 }

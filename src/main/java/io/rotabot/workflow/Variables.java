@@ -14,8 +14,6 @@ final class Variables {
     static final String SCENARIO = "scenario";
     static final String TARGETS = "targets";
     static final String PRIVILEGED = "privileged";
-    static final String RESOLUTION = "resolution";
-    static final String RESOLUTION_REASON = "resolutionReason";
     static final String ORGANIZATION_KEY = "organizationKey";
     static final String ACCOUNT_ID = "accountId";
     static final String ACCOUNT_NAME = "accountName";
@@ -30,6 +28,19 @@ final class Variables {
     static final String BATCH_ID = "batchId";
     static final String ROTATION_FINISHED = "rotationFinished";
     static final String ELIGIBLE_AT = "eligibleAt";
+    static final String UNLOCK_ACCOUNT = "unlockAccount";
+    static final String MUST_CHANGE_PASSWORD = "mustChangePassword";
+    static final String FOLLOWS_ROTATION_ID = "followsRotationId";
+    static final String REVIEW_NEEDED = "reviewNeeded";
+    static final String REVIEW_TIMEOUT = "reviewTimeout";
+    /** What the review form shows: JSON of account names, privileges, match states and reasons (TicketReviews#summary). */
+    static final String REVIEW_TARGETS = "reviewTargets";
+    /** The technician's decision from the review form: JSON (TicketReviews#apply). */
+    static final String REVIEW_DECISION = "reviewDecision";
+    static final String ACCOUNTS_TO_RUN = "accountsToRun";
+    static final String TARGET_POSITION = "targetPosition";
+    /** Camunda's own counter of a multi-instance activity's instances, from 0. */
+    static final String LOOP_COUNTER = "loopCounter";
 
     private Variables() {
     }

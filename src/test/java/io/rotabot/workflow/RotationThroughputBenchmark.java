@@ -87,8 +87,8 @@ class RotationThroughputBenchmark extends EndToEndEnvironment {
         long start = System.nanoTime();
         transactions.executeWithoutResult(tx -> {
             for (int i = 0; i < ROTATIONS; i++) {
-                events.publishEvent(new RotationRequested(new RotationRequest(batch + "/" + i, "acme", accounts.get(i),
-                        "tp" + run + i, Optional.empty(), "benchmark", Optional.of(batch))));
+                events.publishEvent(new RotationRequested(RotationRequest.inBatch(batch, i, "acme", accounts.get(i),
+                        "tp" + run + i, "benchmark")));
             }
         });
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() ->

@@ -1,0 +1,426 @@
+package io.rotabot.ticketbot;
+
+import io.rotabot.classify.Classification;
+import io.rotabot.classify.Intent;
+import io.rotabot.classify.Target;
+import io.rotabot.classify.TicketClassifier;
+import io.rotabot.directory.AccountUnlock;
+import io.rotabot.directory.Directory;
+import io.rotabot.directory.DirectoryAccount;
+import io.rotabot.directory.DirectoryUnavailableException;
+import io.rotabot.directory.ResetOptions;
+import io.rotabot.matching.Matches;
+import io.rotabot.organization.Organization;
+import io.rotabot.organization.Organizations;
+import io.rotabot.rotation.RotationStatus;
+import io.rotabot.ticketing.TicketNote;
+import io.rotabot.ticketing.TicketNotes;
+import io.rotabot.ticketing.TicketSnapshot;
+import io.rotabot.ticketing.Tickets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the ticket bot does with a ticket the rules took for a request: find every account it asks for
+ * in the ticket company's organization only, put each through the guards (the organization's ticket
+ * resets switch, disabled or expired accounts, other people's and privileged accounts only after a
+ * technician's review, a burst limit), apply the technician's review, and keep each account's outcome
+ * for the ticket's one note.
+ */
+@Service
+public class TicketBot {
+
+    /** Titles in front of a surname: "M. Dupont", "Frau Müller", "Sr. García". */
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "m", "mme", "mlle", "herr", "frau",
+            "sr", "sra", "srta", "dhr", "mevr", "mevrouw", "meneer", "monsieur", "madame");
+    static final int MAX_CANDIDATES = 10;
+
+    private final Tickets tickets;
+    private final TicketClassifier classifier;
+    private final Organizations organizations;
+    private final Directory directory;
+    private final Matches matches;
+    private final TicketBotPolicies policies;
+    private final TicketTargets targets;
+    private final ApplicationEventPublisher events;
+    private final TicketNotes notes;
+
+    TicketBot(Tickets tickets, TicketClassifier classifier, Organizations organizations, Directory directory, Matches matches,
+              TicketBotPolicies policies, TicketTargets targets, ApplicationEventPublisher events, TicketNotes notes) {
+        this.notes = notes;
+        this.tickets = tickets;
+        this.classifier = classifier;
+        this.organizations = organizations;
+        this.directory = directory;
+        this.matches = matches;
+        this.policies = policies;
+        this.targets = targets;
+        this.events = events;
+    }
+
+    /**
+     * What the process does next with a ticket's accounts.
+     *
+     * @param review whether some account waits for a technician's review
+     * @param runnable how many accounts the scenario runs for without a review (now, or after it if none is reviewed)
+     */
+    public record Plan(boolean review, int runnable) {
+    }
+
+    /**
+     * Finds the accounts the ticket asks for — the requester's own, or the ones its text names — in the
+     * ticket company's organization, and decides for each whether it runs, waits for a review or is
+     * refused. Stored, so that a retried step starts afresh and the review and the note read the same.
+     *
+     * @param intent the rules' intent ({@link Intent#RESET} or {@link Intent#UNSURE})
+     * @throws DirectoryUnavailableException when the directory cannot answer (the job retries)
+     */
+    @Transactional
+    public Plan resolve(long ticketId, Intent intent) {
+        TicketSnapshot ticket = tickets.snapshot(ticketId)
+                .orElseThrow(() -> new IllegalStateException("Ticket " + ticketId + " has not been fetched"));
+        Classification classification = classifier.classifyTicket(ticketId);
+        String requester = ticket.requesterEmail().orElse("");
+        Optional<Organization> organization = organizations.byAutotaskCompany(ticket.ticket().companyId());
+        List<TicketTarget> found = new ArrayList<>();
+        if (organization.isEmpty()) {
+            found.add(unresolved(ticketId, 1, TicketTarget.Kind.REQUESTER, requester, Optional.empty(), TicketTarget.Decision.NOT_FOUND,
+                    "the ticket's company (" + ticket.ticket().companyId() + ") is not mapped to an organization in Rotabot"));
+        } else if (classification.targets().isEmpty()) {
+            found.add(requesterTarget(ticketId, organization.get(), requester));
+        } else {
+            int position = 1;
+            for (Target named : classification.targets()) {
+                TicketTarget target = namedTarget(ticketId, position, organization.get(), named);
+                boolean repeated = target.accountId().isPresent()
+                        && found.stream().anyMatch(t -> t.accountId().equals(target.accountId()));
+                if (!repeated) { // "Jane Roe (jroe)" names one account twice
+                    found.add(target);
+                    position++;
+                }
+            }
+        }
+        List<TicketTarget> guarded = new ArrayList<>();
+        int automatic = organization.map(o -> targets.automaticSince(o.key(), Instant.now().minus(1, ChronoUnit.HOURS))).orElse(0);
+        for (TicketTarget target : found) {
+            TicketTarget decided = guard(target, intent, classification, requester, automatic);
+            automatic += decided.decision() == TicketTarget.Decision.ROTATE ? 1 : 0;
+            guarded.add(decided);
+        }
+        targets.replace(ticketId, guarded);
+        guarded.stream().filter(t -> t.decision() == TicketTarget.Decision.REFUSED && t.reason().contains(OUTSIDE))
+                .forEach(t -> events.publishEvent(new TicketTargetRefused(ticketId, t.organizationKey().orElse(""), t.reason())));
+        boolean review = guarded.stream().anyMatch(t -> t.decision() == TicketTarget.Decision.REVIEW);
+        return new Plan(review, review ? 0 : (int) guarded.stream().filter(t -> t.decision().runs()).count());
+    }
+
+    private static final String OUTSIDE = "is not an account of the ticket's organization";
+
+    private TicketTarget requesterTarget(long ticketId, Organization organization, String requester) {
+        if (requester.isEmpty()) {
+            return unresolved(ticketId, 1, TicketTarget.Kind.REQUESTER, "", Optional.of(organization.key()),
+                    TicketTarget.Decision.NOT_FOUND, "the ticket has no active contact of its company with an e-mail address");
+        }
+        Optional<DirectoryAccount> account = directory.findByEmail(organization.key(), requester);
+        if (account.isEmpty()) {
+            return unresolved(ticketId, 1, TicketTarget.Kind.REQUESTER, requester, Optional.of(organization.key()),
+                    TicketTarget.Decision.NOT_FOUND, "no single account with the address " + requester + " in "
+                    + organization.name() + "'s directory");
+        }
+        return found(ticketId, 1, TicketTarget.Kind.REQUESTER, requester, organization, account.get());
+    }
+
+    /** An account the ticket names: an address, DOMAIN\\user or a user name, or a person's name. */
+    private TicketTarget namedTarget(long ticketId, int position, Organization organization, Target named) {
+        String as = named.value().length() > 300 ? named.value().substring(0, 300) : named.value();
+        List<DirectoryAccount> fitting = switch (named.kind()) {
+            case "email" -> directory.findByEmail(organization.key(), named.value()).map(List::of).orElse(List.of());
+            case "logon-name" -> byLogonName(organization.key(), named.value());
+            default -> byPersonName(organization.key(), named.value());
+        };
+        if (fitting.size() == 1) {
+            return found(ticketId, position, TicketTarget.Kind.NAMED, as, organization, fitting.get(0));
+        }
+        if (fitting.size() > 1) {
+            List<TicketTarget.Candidate> candidates = fitting.stream().limit(MAX_CANDIDATES)
+                    .map(a -> new TicketTarget.Candidate(a.id(), a.logonName() + (a.displayName().isEmpty() ? "" : " (" + a.displayName() + ")")))
+                    .toList();
+            return new TicketTarget(ticketId, position, TicketTarget.Kind.NAMED, as, Optional.of(organization.key()), Optional.empty(),
+                    "", fitting.stream().anyMatch(DirectoryAccount::privileged), candidates, Optional.empty(), TicketTarget.Decision.REVIEW,
+                    fitting.size() + " accounts of " + organization.name() + " fit this name; a technician picks the one meant", Optional.empty(),
+                    Optional.empty(), Optional.empty(), "", "");
+        }
+        if (!named.kind().equals("person") && elsewhere(organization.key(), named)) {
+            return unresolved(ticketId, position, TicketTarget.Kind.NAMED, as, Optional.of(organization.key()),
+                    TicketTarget.Decision.REFUSED, "the account " + OUTSIDE + " (" + organization.name()
+                    + "); Rotabot acts only on the accounts of the ticket company's organization");
+        }
+        return unresolved(ticketId, position, TicketTarget.Kind.NAMED, as, Optional.of(organization.key()), TicketTarget.Decision.NOT_FOUND,
+                "no account of " + organization.name() + "'s directory fits this name");
+    }
+
+    /** Whether an address or logon name the own organization lacks belongs to another organization's directory. */
+    private boolean elsewhere(String organizationKey, Target named) {
+        for (String other : directory.organizations()) {
+            if (other.equals(organizationKey)) {
+                continue;
+            }
+            try {
+                boolean there = named.kind().equals("email") ? directory.findByEmail(other, named.value()).isPresent()
+                        : !byLogonName(other, named.value()).isEmpty();
+                if (there) {
+                    return true;
+                }
+            } catch (DirectoryUnavailableException unreachable) {
+                // another customer's outage must not hold up this ticket: not found there, then
+            }
+        }
+        return false;
+    }
+
+    /** DOMAIN\\user (the domain must be the account's), a UPN, or a bare sAMAccountName. */
+    private List<DirectoryAccount> byLogonName(String organizationKey, String value) {
+        String domain = "";
+        String user = value;
+        int slash = value.indexOf('\\');
+        if (slash > 0) {
+            domain = value.substring(0, slash);
+            user = value.substring(slash + 1);
+        }
+        String wantedDomain = domain;
+        String wantedUser = user;
+        return directory.accounts(organizationKey).stream()
+                .filter(a -> wantedDomain.isEmpty() || wantedDomain.equalsIgnoreCase(a.domain()))
+                .filter(a -> wantedUser.equalsIgnoreCase(a.samAccountName()) || wantedUser.equalsIgnoreCase(a.userPrincipalName())
+                        || (a.samAccountName().isEmpty() && wantedUser.equalsIgnoreCase(a.username())))
+                .toList();
+    }
+
+    /**
+     * A display name ("Jane Roe", also "Roe, Jane"), or a surname after a title ("M. Dupont"), which may
+     * fit several accounts: then a technician picks.
+     */
+    private List<DirectoryAccount> byPersonName(String organizationKey, String value) {
+        List<String> words = new ArrayList<>(List.of(normalized(value).split(" ")));
+        words.removeIf(w -> w.isEmpty() || TITLES.contains(w.replace(".", "")));
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        String name = String.join(" ", words);
+        List<String> reversed = new ArrayList<>(words);
+        java.util.Collections.reverse(reversed);
+        String backwards = String.join(" ", reversed);
+        return directory.accounts(organizationKey).stream().filter(a -> {
+            String display = normalized(a.displayName());
+            if (words.size() == 1) {
+                return display.endsWith(" " + name) || display.equals(name) || name.equalsIgnoreCase(a.samAccountName());
+            }
+            return display.equals(name) || display.equals(backwards);
+        }).toList();
+    }
+
+    private static String normalized(String name) {
+        return name.toLowerCase(Locale.ROOT).replace(",", " ").replaceAll("\\s+", " ").strip();
+    }
+
+    private TicketTarget found(long ticketId, int position, TicketTarget.Kind kind, String namedAs, Organization organization,
+                               DirectoryAccount account) {
+        Optional<String> record = matches.approvedRecord(organization.key(), account.id());
+        return new TicketTarget(ticketId, position, kind, namedAs, Optional.of(organization.key()), Optional.of(account.id()),
+                account.logonName(), account.privileged(), List.of(), record,
+                record.isPresent() ? TicketTarget.Decision.ROTATE : TicketTarget.Decision.NOT_MATCHED,
+                record.isPresent() ? "found" : "the account " + account.logonName() + " is not matched to an approved vault record",
+                Optional.empty(), Optional.empty(), Optional.empty(), "", "");
+    }
+
+    private static TicketTarget unresolved(long ticketId, int position, TicketTarget.Kind kind, String namedAs,
+                                           Optional<String> organizationKey, TicketTarget.Decision decision, String reason) {
+        return new TicketTarget(ticketId, position, kind, namedAs, organizationKey, Optional.empty(), "", false, List.of(),
+                Optional.empty(), decision, reason, Optional.empty(), Optional.empty(), Optional.empty(), "", "");
+    }
+
+    /**
+     * The guards, in order: the organization's switch; an account that cannot sign in; then review for an
+     * unsure ticket, a privileged account (whoever asks), someone else's account (unless the requester is
+     * an authorised contact), and the burst limit. A found, matched account that passes them all runs.
+     */
+    private TicketTarget guard(TicketTarget target, Intent intent, Classification classification, String requester,
+                               int automaticThisHour) {
+        if (target.organizationKey().isEmpty() || target.decision() == TicketTarget.Decision.NOT_FOUND
+                || target.decision() == TicketTarget.Decision.REFUSED) {
+            return target;
+        }
+        String organizationKey = target.organizationKey().get();
+        TicketBotSettings settings = policies.effectiveFor(organizationKey);
+        if (!settings.ticketResets()) {
+            return with(target, TicketTarget.Decision.REFUSED, "ticket resets are turned off for this organization");
+        }
+        if (target.decision() == TicketTarget.Decision.NOT_MATCHED || target.accountId().isEmpty()) {
+            return target; // not matched, or several candidates: already decided
+        }
+        DirectoryAccount account = directory.account(organizationKey, target.accountId().get()).orElse(null);
+        if (account == null) {
+            return with(target, TicketTarget.Decision.NOT_FOUND, "the account no longer exists in the directory");
+        }
+        if (!account.usable()) {
+            return with(target, TicketTarget.Decision.REFUSED, "the account is " + (account.enabled() ? "expired" : "disabled")
+                    + " in the directory; a ticket does not reset it");
+        }
+        List<String> reasons = new ArrayList<>();
+        if (intent == Intent.UNSURE) {
+            reasons.add("the rules are unsure (" + String.join("; ", classification.firedRules()) + ")");
+        }
+        if (account.privileged()) {
+            reasons.add("a privileged account (" + account.privilege().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
+        }
+        if (target.kind() == TicketTarget.Kind.NAMED && !settings.authorises(requester)) {
+            reasons.add("someone else's account, asked for by " + (requester.isEmpty() ? "an unknown requester" : requester));
+        }
+        if (automaticThisHour >= settings.resetsPerHour()) {
+            reasons.add("more than " + settings.resetsPerHour() + " ticket resets in this organization in the last hour");
+        }
+        return reasons.isEmpty() ? target : with(target, TicketTarget.Decision.REVIEW, String.join("; ", reasons));
+    }
+
+    private static TicketTarget with(TicketTarget target, TicketTarget.Decision decision, String reason) {
+        return new TicketTarget(target.ticketId(), target.position(), target.kind(), target.namedAs(), target.organizationKey(),
+                target.accountId(), target.accountName(), target.privileged(), target.candidates(), target.vaultRecordId(), decision,
+                reason, target.reviewedBy(), target.rotationId(), target.outcomeStatus(), target.outcomeReason(), target.vaultRecordUrl());
+    }
+
+    /** The ticket's accounts, in the order the ticket named them. */
+    public List<TicketTarget> targets(long ticketId) {
+        return targets.of(ticketId);
+    }
+
+    /** The index-th account the scenario runs for (0-based, in the order named). */
+    public TicketTarget runnable(long ticketId, int index) {
+        List<TicketTarget> runnable = targets.of(ticketId).stream().filter(t -> t.decision().runs()).toList();
+        if (index < 0 || index >= runnable.size()) {
+            throw new IllegalStateException("Ticket " + ticketId + " has " + runnable.size() + " accounts to act on, not " + (index + 1));
+        }
+        return runnable.get(index);
+    }
+
+    /** How many accounts the scenario runs for now. */
+    public int runnableCount(long ticketId) {
+        return (int) targets.of(ticketId).stream().filter(t -> t.decision().runs()).count();
+    }
+
+    /** What a ticket's reset does besides the password, per the organization's settings. */
+    public ResetOptions resetOptions(String organizationKey) {
+        TicketBotSettings settings = policies.effectiveFor(organizationKey);
+        return new ResetOptions(settings.unlockOnReset(), settings.mustChangeAtNextLogon());
+    }
+
+    /** How long a review waits, as an ISO-8601 duration for the process's timer. */
+    public String reviewTimeout() {
+        return policies.reviewTimeout().toString();
+    }
+
+    /** Records what the scenario did for the account. */
+    public void recordOutcome(long ticketId, int position, Optional<String> rotationId, String status, String reason,
+                              String vaultRecordUrl) {
+        targets.outcome(ticketId, position, rotationId, status == null ? "" : status, reason == null ? "" : reason,
+                vaultRecordUrl == null ? "" : vaultRecordUrl);
+    }
+
+    /** Nobody reviewed the ticket in time: the accounts that waited are not acted on. */
+    @Transactional
+    public void reviewTimedOut(long ticketId) {
+        for (TicketTarget target : targets.of(ticketId)) {
+            if (target.decision() == TicketTarget.Decision.REVIEW) {
+                targets.decided(ticketId, target.position(), TicketTarget.Decision.NOT_REVIEWED,
+                        "nobody reviewed the request within " + policies.reviewTimeout().toHours() + " hours");
+            }
+        }
+    }
+
+    /**
+     * Ends the lockout of a matched account, for the account unlock scenario; the password is not touched.
+     *
+     * @return the outcome as a status label ("Successful", "Not Permitted", "Failed") and a reason
+     * @throws DirectoryUnavailableException when the directory cannot answer (the job retries)
+     */
+    public Outcome unlock(String organizationKey, String accountId) {
+        Optional<DirectoryAccount> account = directory.account(organizationKey, accountId);
+        if (account.isEmpty()) {
+            return new Outcome("Failed", "the account no longer exists in the directory");
+        }
+        if (!account.get().usable()) {
+            return new Outcome("Not Permitted", "the account is " + (account.get().enabled() ? "expired" : "disabled")
+                    + " in the directory; unlocking would not let the person sign in");
+        }
+        AccountUnlock unlock = directory.unlock(account.get());
+        return switch (unlock.result()) {
+            case UNLOCKED -> new Outcome("Successful", "the account was unlocked; its password was not changed");
+            case WAS_NOT_LOCKED -> new Outcome("Successful", "the account was not locked out; nothing was changed");
+            case NOT_PERMITTED, UNSUPPORTED -> new Outcome("Not Permitted", unlock.detail());
+            case ACCOUNT_GONE -> new Outcome("Failed", unlock.detail());
+        };
+    }
+
+    /** Tells the ticket that a technician reviews it, naming each account that waits and why. */
+    public long announceReview(long ticketId) {
+        List<TicketTarget> waiting = targets.of(ticketId).stream().filter(t -> t.decision() == TicketTarget.Decision.REVIEW).toList();
+        TicketNote note = notes.compose(waiting.stream().map(t -> TicketNote.Outcome.REVIEW).toList(),
+                waiting.stream().map(TicketBot::values).toList());
+        return tickets.addNote(ticketId, note);
+    }
+
+    /**
+     * The ticket's one answer: a note naming every account it asked for and its outcome, and the ticket
+     * status configured for the outcome (success only when every account was carried out).
+     */
+    public long answer(long ticketId) {
+        List<TicketTarget> all = targets.of(ticketId);
+        List<TicketNote.Outcome> outcomes = all.stream().map(TicketBot::outcome).toList();
+        long noteId = tickets.addNote(ticketId, notes.compose(outcomes, all.stream().map(TicketBot::values).toList()));
+        tickets.markOutcome(ticketId, outcomes.stream().allMatch(o -> o == TicketNote.Outcome.ROTATED || o == TicketNote.Outcome.UNLOCKED));
+        return noteId;
+    }
+
+    private static TicketNote.Outcome outcome(TicketTarget target) {
+        return switch (target.decision()) {
+            case ROTATE, APPROVED -> target.outcomeStatus().filter(s -> !s.isEmpty()).map(RotationStatus::byLabel).map(status -> switch (status) {
+                case SUCCESSFUL -> target.rotationId().isPresent() ? TicketNote.Outcome.ROTATED : TicketNote.Outcome.UNLOCKED;
+                case WAITING_FOR_MINIMUM_AGE -> TicketNote.Outcome.WAITING;
+                case NOT_PERMITTED, ADMIN_NOT_PERMITTED, MULTI_TENANT_NOT_PERMITTED -> TicketNote.Outcome.NOT_PERMITTED;
+                case FAILED, API_ERROR, IN_PROGRESS -> TicketNote.Outcome.FAILED;
+            }).orElse(TicketNote.Outcome.FAILED);
+            case REVIEW -> TicketNote.Outcome.REVIEW;
+            case DECLINED -> TicketNote.Outcome.DECLINED;
+            case NOT_REVIEWED -> TicketNote.Outcome.NOT_REVIEWED;
+            case REFUSED -> TicketNote.Outcome.NOT_PERMITTED;
+            case NOT_FOUND -> TicketNote.Outcome.NOT_FOUND;
+            case NOT_MATCHED -> TicketNote.Outcome.NOT_MATCHED;
+        };
+    }
+
+    private static Map<String, String> values(TicketTarget target) {
+        boolean carriedOut = target.decision().runs() && target.outcomeStatus().isPresent();
+        return Map.of("account", target.shownName().replaceAll("\\s+", " "),
+                "status", carriedOut ? target.outcomeStatus().get() : target.decision() == TicketTarget.Decision.REFUSED ? "Not Permitted" : "",
+                "reason", carriedOut ? target.outcomeReason() : target.reason(),
+                "link", target.vaultRecordUrl(),
+                "time", "");
+    }
+
+    /**
+     * What a scenario other than a rotation did for an account.
+     *
+     * @param status the status label the note reports
+     * @param reason in words
+     */
+    public record Outcome(String status, String reason) {
+    }
+}
