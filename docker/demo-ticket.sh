@@ -17,6 +17,14 @@ echo "Ticket $ticket created as $EMAIL: \"$TITLE\""
 echo "Waiting for Rotabot (the fake Autotask has sent the webhook)..."
 for _ in $(seq 1 60); do
   view=$(curl -fsS "$BASE/sandbox/tickets/$ticket")
+  if curl -fsS -u admin:demo "$BASE/engine-rest/task?processInstanceBusinessKey=$ticket" | grep -q '"name":"Review ticket'; then
+    echo; echo "Ticket $ticket waits for a technician (someone else's or a privileged account, several accounts, an unsure"
+    echo "ticket or a burst of resets). Review it in Tasklist, $BASE/camunda/app/tasklist (admin / demo)."
+    echo "Its note so far:"
+    printf '%s' "$view" | sed -n 's/.*"notes":\[\(.*\)\]}$/\1/p' | sed 's/\\n/\n    /g; s/","/",\n  "/g'; echo
+    echo "What Rotabot decided for each account: curl -u admin:demo $BASE/api/tickets/$ticket/targets"
+    exit 0
+  fi
   if printf '%s' "$view" | grep -q '"notes":\[{'; then
     echo; echo "Note on ticket $ticket:"
     printf '%s' "$view" | sed -n 's/.*"notes":\[\(.*\)\]}$/\1/p' | sed 's/\\n/\n    /g; s/","/",\n  "/g'
@@ -24,12 +32,6 @@ for _ in $(seq 1 60); do
     curl -fsS -u admin:demo "$BASE/api/rotations?limit=1"; echo
     link=$(printf '%s' "$view" | grep -o 'http[^" ]*/passwords/[0-9]*' | head -n 1 || true)
     if [ -n "$link" ]; then echo; echo "Vault record $link:"; curl -fsS "$link"; echo; fi
-    exit 0
-  fi
-  if curl -fsS -u admin:demo "$BASE/engine-rest/task?processInstanceBusinessKey=$ticket" | grep -q '"name":"Review ticket'; then
-    echo; echo "The rules are unsure about ticket $ticket (someone else's or a privileged account, several accounts,"
-    echo "or conflicting signals): it waits for a technician in Tasklist, $BASE/camunda/app/tasklist (admin / demo)."
-    echo "The reasons: curl -u admin:demo -H 'Content-Type: application/json' -d '{\"title\":\"…\",\"description\":\"…\"}' $BASE/api/rules/dry-run"
     exit 0
   fi
   sleep 1
