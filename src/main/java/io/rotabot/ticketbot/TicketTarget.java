@@ -79,6 +79,9 @@ public record TicketTarget(long ticketId, int position, Kind kind, String namedA
 
     /** The name the note and the review show: the account's, else how the ticket named it. */
     public String shownName() {
-        return accountName.isEmpty() ? "“" + namedAs + "”" : accountName;
+        if (!accountName.isEmpty()) {
+            return accountName;
+        }
+        return namedAs.isEmpty() ? "the ticket's requester" : "“" + namedAs + "”";
     }
 }

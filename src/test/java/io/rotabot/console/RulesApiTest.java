@@ -1,24 +1,16 @@
 package io.rotabot.console;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rotabot.testing.EndToEndEnvironment;
-import io.rotabot.testing.VendorStubs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -43,9 +35,6 @@ class RulesApiTest extends EndToEndEnvironment {
             throw new UncheckedIOException(e);
         }
     }
-
-    @Autowired
-    TaskService tasks;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -96,41 +85,6 @@ class RulesApiTest extends EndToEndEnvironment {
             Files.writeString(keywords, shipped);
             assertThat(api("POST", "/api/rules/reload", null, true).statusCode()).isEqualTo(200);
         }
-    }
-
-    @Test
-    void anUnsureTicketWaitsForATechnicianAndADeclineLeavesItToThem() throws Exception {
-        VendorStubs.autotaskContact(AUTOTASK, 30_682_001, ACME_COMPANY, "alice@acme.test");
-        VendorStubs.autotaskTicket(AUTOTASK, 367001, ACME_COMPANY, 30_682_001, "Reset for Jane",
-                "Please reset the password for Jane Doe, she is locked out.");
-
-        deliver(webhook(367001, "Create"));
-
-        Task review = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey("367001")
-                .singleResult(), t -> t != null);
-        assertThat(review.getName()).isEqualTo("Review ticket 367001: reset the requester's own password?");
-        assertThat(tasks.getVariable(review.getId(), "firedRules").toString()).contains("accounts named in the ticket");
-        assertThat(tasks.getVariable(review.getId(), "targets")).isEqualTo(1);
-
-        tasks.complete(review.getId(), Map.of("resetApproved", false));
-
-        assertThat(awaitTicketProcessEnded(367001).getEndActivityId()).isEqualTo("endLeftToTechnician");
-        assertThat(AUTOTASK.findAll(postRequestedFor(urlPathEqualTo("/ATServicesRest/V1.0/Tickets/367001/Notes")))).isEmpty();
-    }
-
-    @Test
-    void anApprovedUnsureTicketGoesOnAsTheRequestersOwnReset() throws Exception {
-        VendorStubs.autotaskTicket(AUTOTASK, 367002, ACME_COMPANY, 30_689_999, "Locked out",
-                "My colleague forgot his password, please reset it.");
-
-        deliver(webhook(367002, "Create"));
-        Task review = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey("367002")
-                .singleResult(), t -> t != null);
-        tasks.complete(review.getId(), Map.of("resetApproved", true));
-
-        assertThat(awaitTicketProcessEnded(367002).getEndActivityId()).isEqualTo("endDone");
-        assertThat(AUTOTASK.findAll(postRequestedFor(urlPathEqualTo("/ATServicesRest/V1.0/Tickets/367002/Notes"))))
-                .as("resolved as the requester's own: this contact has no account, and the note says so").hasSize(1);
     }
 
     private String intent(String ticket) throws Exception {

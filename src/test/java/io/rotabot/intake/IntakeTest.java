@@ -144,7 +144,7 @@ class IntakeTest extends EndToEndEnvironment {
         awaitTicketProcessEnded(364001);
         assertThat(AUTOTASK.findAll(postRequestedFor(urlPathEqualTo("/ATServicesRest/V1.0/Tickets/364001/Notes"))))
                 .singleElement().satisfies(note -> assertThat(json.readTree(note.getBodyAsString()).path("description").asText())
-                        .startsWith("Rotabot did not reset any password"));
+                        .startsWith("No password was reset for the ticket's requester"));
 
         // the update Autotask reports because Rotabot's note changed the ticket
         byte[] causedByOurNote = ("{\"Action\":\"Update\",\"EntityType\":\"Ticket\",\"Id\":364001,"

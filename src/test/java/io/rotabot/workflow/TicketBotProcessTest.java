@@ -111,6 +111,23 @@ class TicketBotProcessTest extends EndToEndEnvironment {
     }
 
     @Test
+    void anUnsureTicketNamingNoAccountOffersTheRequestersOwnWithTheRulesReasons() throws Exception {
+        VendorStubs.autotaskTicket(AUTOTASK, 352015, ACME_COMPANY, ALICE_CONTACT, "Locked out",
+                "My colleague forgot his password, please reset it.");
+        deliver(webhook(352015, "Create"));
+
+        Task review = awaitReview(352015);
+        JsonNode shown = json.readTree((String) tasks.getVariable(review.getId(), "reviewTargets"));
+        assertThat(shown.path("targets")).hasSize(1);
+        assertThat(shown.path("targets").path(0).path("account").asText()).isEqualTo("alice@acme.test");
+        assertThat(shown.path("targets").path(0).path("reason").asText()).startsWith("the rules are unsure");
+        complete(review, "{\"approve\":[],\"declineReason\":\"the colleague must ask himself\"}", "tech.tina");
+
+        assertThat(awaitTicketProcessEnded(352015).getEndActivityId()).isEqualTo("endDone");
+        assertThat(ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/5001")))).isEmpty();
+    }
+
+    @Test
     void aDeclinedReviewChangesNothingAndTheNoteGivesTheTechniciansReason() throws Exception {
         VendorStubs.autotaskTicket(AUTOTASK, 352002, ACME_COMPANY, ALICE_CONTACT, "Reset for Bob",
                 "Please reset the password for bob@acme.test");
