@@ -338,6 +338,20 @@ public class Matches {
             .optional();
     }
 
+    /**
+     * The organizations whose synced accounts live in this domain: its NetBIOS name (AD's {@code CORP}),
+     * or the DNS domain of their logon names ({@code corp.example} of {@code jane@corp.example}).
+     */
+    public Set<String> organizationsOfDomain(String domain) {
+        String name = domain.strip().toLowerCase(java.util.Locale.ROOT);
+        if (name.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select distinct organization_key from matches where lower(domain) = ? or lower(logon_name) like ?")
+                .params(name, "%@" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"))
+                .query(String.class).list());
+    }
+
     /** The approved vault record of an account still in the directory, if any. */
     public Optional<String> approvedRecord(String organizationKey, String accountId) {
         return jdbc.sql("select vault_record_id from matches where organization_key = ? and account_id = ? "

@@ -92,6 +92,7 @@ public class TicketBot {
         String requester = ticket.requesterEmail().orElse("");
         Optional<Organization> organization = organizations.byAutotaskCompany(ticket.ticket().companyId());
         List<TicketTarget> found = new ArrayList<>();
+        Accounts accounts = new Accounts();
         if (organization.isEmpty()) {
             found.add(unresolved(ticketId, 1, TicketTarget.Kind.REQUESTER, requester, Optional.empty(), TicketTarget.Decision.NOT_FOUND,
                     "the ticket's company (" + ticket.ticket().companyId() + ") is not mapped to an organization in Rotabot"));
@@ -100,7 +101,7 @@ public class TicketBot {
         } else {
             int position = 1;
             for (Target named : classification.targets()) {
-                TicketTarget target = namedTarget(ticketId, position, organization.get(), named);
+                TicketTarget target = namedTarget(ticketId, position, organization.get(), named, accounts);
                 boolean repeated = target.accountId().isPresent()
                         && found.stream().anyMatch(t -> t.accountId().equals(target.accountId()));
                 if (!repeated) { // "Jane Roe (jroe)" names one account twice
@@ -110,7 +111,8 @@ public class TicketBot {
             }
         }
         List<TicketTarget> guarded = new ArrayList<>();
-        int automatic = organization.map(o -> targets.automaticSince(o.key(), Instant.now().minus(1, ChronoUnit.HOURS))).orElse(0);
+        int automatic = organization.map(o -> targets.automaticSince(o.key(), ticketId, Instant.now().minus(1, ChronoUnit.HOURS)))
+                .orElse(0);
         for (TicketTarget target : found) {
             TicketTarget decided = guard(target, intent, classification, requester, automatic);
             automatic += decided.decision() == TicketTarget.Decision.ROTATE ? 1 : 0;
@@ -140,12 +142,12 @@ public class TicketBot {
     }
 
     /** An account the ticket names: an address, DOMAIN\\user or a user name, or a person's name. */
-    private TicketTarget namedTarget(long ticketId, int position, Organization organization, Target named) {
+    private TicketTarget namedTarget(long ticketId, int position, Organization organization, Target named, Accounts accounts) {
         String as = named.value().length() > 300 ? named.value().substring(0, 300) : named.value();
         List<DirectoryAccount> fitting = switch (named.kind()) {
             case "email" -> directory.findByEmail(organization.key(), named.value()).map(List::of).orElse(List.of());
-            case "logon-name" -> byLogonName(organization.key(), named.value());
-            default -> byPersonName(organization.key(), named.value());
+            case "logon-name" -> byLogonName(accounts.of(organization.key()), named.value());
+            default -> byPersonName(accounts.of(organization.key()), named.value());
         };
         if (fitting.size() == 1) {
             return found(ticketId, position, TicketTarget.Kind.NAMED, as, organization, fitting.get(0));
@@ -168,27 +170,19 @@ public class TicketBot {
                 "no account of " + organization.name() + "'s directory fits this name");
     }
 
-    /** Whether an address or logon name the own organization lacks belongs to another organization's directory. */
+    /**
+     * Whether an address or a DOMAIN\\user the own organization lacks is in another organization's domain,
+     * as the last matching sync saw the domains (no directory of another customer is asked).
+     */
     private boolean elsewhere(String organizationKey, Target named) {
-        for (String other : directory.organizations()) {
-            if (other.equals(organizationKey)) {
-                continue;
-            }
-            try {
-                boolean there = named.kind().equals("email") ? directory.findByEmail(other, named.value()).isPresent()
-                        : !byLogonName(other, named.value()).isEmpty();
-                if (there) {
-                    return true;
-                }
-            } catch (DirectoryUnavailableException unreachable) {
-                // another customer's outage must not hold up this ticket: not found there, then
-            }
-        }
-        return false;
+        String value = named.value();
+        String domain = value.contains("@") ? value.substring(value.lastIndexOf('@') + 1)
+                : value.contains("\\") ? value.substring(0, value.indexOf('\\')) : "";
+        return matches.organizationsOfDomain(domain).stream().anyMatch(other -> !other.equals(organizationKey));
     }
 
     /** DOMAIN\\user (the domain must be the account's), a UPN, or a bare sAMAccountName. */
-    private List<DirectoryAccount> byLogonName(String organizationKey, String value) {
+    private static List<DirectoryAccount> byLogonName(List<DirectoryAccount> accounts, String value) {
         String domain = "";
         String user = value;
         int slash = value.indexOf('\\');
@@ -198,7 +192,7 @@ public class TicketBot {
         }
         String wantedDomain = domain;
         String wantedUser = user;
-        return directory.accounts(organizationKey).stream()
+        return accounts.stream()
                 .filter(a -> wantedDomain.isEmpty() || wantedDomain.equalsIgnoreCase(a.domain()))
                 .filter(a -> wantedUser.equalsIgnoreCase(a.samAccountName()) || wantedUser.equalsIgnoreCase(a.userPrincipalName())
                         || (a.samAccountName().isEmpty() && wantedUser.equalsIgnoreCase(a.username())))
@@ -209,7 +203,7 @@ public class TicketBot {
      * A display name ("Jane Roe", also "Roe, Jane"), or a surname after a title ("M. Dupont"), which may
      * fit several accounts: then a technician picks.
      */
-    private List<DirectoryAccount> byPersonName(String organizationKey, String value) {
+    private static List<DirectoryAccount> byPersonName(List<DirectoryAccount> accounts, String value) {
         List<String> words = new ArrayList<>(List.of(normalized(value).split(" ")));
         words.removeIf(w -> w.isEmpty() || TITLES.contains(w.replace(".", "")));
         if (words.isEmpty()) {
@@ -219,13 +213,26 @@ public class TicketBot {
         List<String> reversed = new ArrayList<>(words);
         java.util.Collections.reverse(reversed);
         String backwards = String.join(" ", reversed);
-        return directory.accounts(organizationKey).stream().filter(a -> {
+        return accounts.stream().filter(a -> {
             String display = normalized(a.displayName());
             if (words.size() == 1) {
                 return display.endsWith(" " + name) || display.equals(name) || name.equalsIgnoreCase(a.samAccountName());
             }
             return display.equals(name) || display.equals(backwards);
         }).toList();
+    }
+
+    /** The organization's accounts, read from the directory once per ticket and only when a name needs them. */
+    private final class Accounts {
+
+        private List<DirectoryAccount> read;
+
+        List<DirectoryAccount> of(String organizationKey) {
+            if (read == null) {
+                read = directory.accounts(organizationKey);
+            }
+            return read;
+        }
     }
 
     private static String normalized(String name) {

@@ -80,10 +80,12 @@ class TicketTargets {
             .params(rotationId.orElse(null), status, clip(reason, 2000), vaultRecordUrl, ticketId, position).update();
     }
 
-    /** How many accounts of the organization tickets had reset or unlocked without a review since then. */
-    int automaticSince(String organizationKey, Instant since) {
-        return jdbc.sql("select count(*) from ticket_targets where organization_key = ? and decision = 'ROTATE' and decided_at > ?")
-            .params(organizationKey, Timestamp.from(since)).query(Integer.class).single();
+    /** How many accounts of the organization other tickets had reset or unlocked without a review since then. */
+    int automaticSince(String organizationKey, long otherThanTicket, Instant since) {
+        return jdbc.sql("""
+                select count(*) from ticket_targets
+                where organization_key = ? and decision = 'ROTATE' and decided_at > ? and ticket_id <> ?""")
+            .params(organizationKey, Timestamp.from(since), otherThanTicket).query(Integer.class).single();
     }
 
     private static String candidates(List<TicketTarget.Candidate> candidates) {

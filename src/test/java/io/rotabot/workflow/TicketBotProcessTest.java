@@ -128,6 +128,53 @@ class TicketBotProcessTest extends EndToEndEnvironment {
     }
 
     @Test
+    void aDisplayNameThatFitsTwoAccountsIsOfferedToPickAndOnlyThePickedOneIsRotated() throws Exception {
+        List<String> ids = newAcmeUsers(List.of("jroe1", "jroe2"));
+        try (LDAPConnection ldap = sandboxAdministrator()) {
+            for (String name : List.of("jroe1", "jroe2")) {
+                ldap.modify("CN=" + name + ",CN=Users,DC=acme,DC=test", new Modification(ModificationType.REPLACE, "displayName", "Jane Roe"));
+            }
+        }
+        VendorStubs.itglueRecordList(ITGLUE, ACME_ITGLUE, "5001:alice@acme.test", "5002:bob@acme.test", "5003:adm-dave@acme.test",
+                "5011:jroe1@acme.test", "5012:jroe2@acme.test");
+        matches.sync("acme");
+        matches.approve("acme", List.of(new Approval(ids.get(0), Optional.of("5011")), new Approval(ids.get(1), Optional.of("5012"))));
+        VendorStubs.itglueRecord(ITGLUE, "5011", ACME_ITGLUE, "jroe1@acme.test");
+        VendorStubs.itglueRecord(ITGLUE, "5012", ACME_ITGLUE, "jroe2@acme.test");
+        VendorStubs.autotaskTicket(AUTOTASK, 352016, ACME_COMPANY, ALICE_CONTACT, "New starter",
+                "Please reset the password for Jane Roe, our new starter, she never got it.");
+        deliver(webhook(352016, "Create"));
+
+        Task review = awaitReview(352016);
+        JsonNode target = json.readTree((String) tasks.getVariable(review.getId(), "reviewTargets")).path("targets").path(0);
+        assertThat(target.path("reason").asText()).contains("2 accounts of ACME Ltd fit this name");
+        assertThat(target.path("candidates").findValuesAsText("name")).containsExactlyInAnyOrder("jroe1@acme.test (Jane Roe)",
+                "jroe2@acme.test (Jane Roe)");
+        assertThatThrownBy(() -> complete(review, "{\"approve\":[1]}", "tech.tina")).hasMessageContaining("pick the one meant");
+        assertThatThrownBy(() -> complete(review, "{\"choose\":{\"1\":\"" + ids.get(0).replace('1', '9') + "x\"}}", "tech.tina"))
+                .hasMessageContaining("pick one of its candidates");
+        complete(review, "{\"choose\":{\"1\":\"" + ids.get(1) + "\"}}", "tech.tina");
+
+        assertThat(awaitTicketProcessEnded(352016).getEndActivityId()).isEqualTo("endDone");
+        assertThat(binds("CN=jroe2,CN=Users,DC=acme,DC=test", patchedPassword("5012"))).isTrue();
+        assertThat(ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/5011")))).isEmpty();
+    }
+
+    @Test
+    void aDomainLogonNameIsFoundInTheTicketsOrganization() throws Exception {
+        VendorStubs.autotaskTicket(AUTOTASK, 352017, ACME_COMPANY, ALICE_CONTACT, "Bob locked out",
+                "ACME\\bob is locked out after the weekend, please reset his password.");
+        deliver(webhook(352017, "Create"));
+
+        Task review = awaitReview(352017);
+        assertThat(json.readTree((String) tasks.getVariable(review.getId(), "reviewTargets")).path("targets").path(0)
+                .path("account").asText()).isEqualTo("bob@acme.test");
+        complete(review, "{\"approve\":[1]}", "tech.tina");
+        awaitTicketProcessEnded(352017);
+        assertThat(binds(BOB_DN, patchedPassword("5002"))).isTrue();
+    }
+
+    @Test
     void aDeclinedReviewChangesNothingAndTheNoteGivesTheTechniciansReason() throws Exception {
         VendorStubs.autotaskTicket(AUTOTASK, 352002, ACME_COMPANY, ALICE_CONTACT, "Reset for Bob",
                 "Please reset the password for bob@acme.test");
@@ -229,6 +276,8 @@ class TicketBotProcessTest extends EndToEndEnvironment {
 
     @Test
     void anAccountOfAnotherOrganizationIsRefusedWithANoteAndAnAuditRow() throws Exception {
+        VendorStubs.itglueRecordList(ITGLUE, GLOBEX_ITGLUE);
+        matches.sync("globex"); // Rotabot knows each organization's domains from its matching sync
         VendorStubs.autotaskTicket(AUTOTASK, 352008, ACME_COMPANY, ALICE_CONTACT, "Reset Carol",
                 "Please reset the password of carol@globex.test");
         deliver(webhook(352008, "Create"));
