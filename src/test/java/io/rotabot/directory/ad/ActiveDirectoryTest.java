@@ -157,12 +157,13 @@ class ActiveDirectoryTest {
         List<DirectoryAccount> accounts = directory.accounts("acme");
 
         assertThat(accounts).extracting(DirectoryAccount::samAccountName)
-                .containsExactlyInAnyOrder("svc-rotabot", "alice", "bob", "adm-dave");
+                .containsExactlyInAnyOrder("svc-rotabot", "alice", "bob", "adm-dave", "carol", "dan");
         assertThat(accounts).allSatisfy(a -> {
             assertThat(a.domain()).isEqualTo("ACME");
-            assertThat(a.enabled()).isTrue();
             assertThat(a.passwordLastSet()).isPresent();
         });
+        assertThat(accounts).filteredOn(a -> !a.enabled()).extracting(DirectoryAccount::samAccountName)
+                .containsExactly("dan");
         assertThat(accounts).filteredOn(DirectoryAccount::privileged).extracting(DirectoryAccount::samAccountName)
                 .containsExactly("adm-dave");
         assertThat(directory.findByEmail("acme", "dave.admin@acme.test")).hasValueSatisfying(d -> assertThat(d.privileged()).isTrue());
