@@ -164,7 +164,7 @@ class ActiveDirectory implements DirectoryAdapter {
      * a lockout is reported whatever the password, so it proves nothing.
      */
     private static PasswordChange verdict(Optional<BindRefusal> bind, ResetOptions options) {
-        String set = options.unlock() ? "password set and lockout ended" : "password set";
+        String set = options.unlock() ? "password set and any lockout ended" : "password set";
         if (bind.isEmpty()) {
             return PasswordChange.changed(set + ", and verified by a bind on the same domain controller");
         }

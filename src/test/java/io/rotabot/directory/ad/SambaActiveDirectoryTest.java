@@ -357,6 +357,17 @@ class SambaActiveDirectoryTest {
     }
 
     @Test
+    void aResetOfADisabledAccountIsProvenByData533() throws Exception {
+        String dn = user(USERS, "rb" + RUN + "-leaver", "Initial#Passw0rd-" + RUN);
+        admin.modify(dn, new Modification(ModificationType.REPLACE, "userAccountControl", "514"));
+
+        PasswordChange change = directory.setPassword(account("leaver"), Secret.of("Leaver#Passw0rd-" + RUN), ResetOptions.PASSWORD_ONLY);
+
+        assertThat(change.succeeded()).as(change.detail()).isTrue();
+        assertThat(change.detail()).contains("the account is disabled (AD data 533)");
+    }
+
+    @Test
     void aBindAccountThatMayOnlyResetPasswordsIsToldToDelegateLockoutTime() throws Exception {
         String ou = organizationalUnit("frontdesk");
         String delegate = "rb" + RUN + "-frontdesk";
