@@ -28,14 +28,16 @@ public interface Directory {
 
     /**
      * Sets the password as an administrator reset (unlocking the account and asking for a change at the
-     * next sign-in where the options say so), then verifies it with a bind on the same server; a bind
-     * that AD refuses only because the password must be changed or has expired ({@code data 773},
-     * {@code 532}) proves it. On the connection's own account, the connection binds with the new
-     * password from then on.
+     * next sign-in where the options say so), then verifies it with a bind on the same server. AD gives some
+     * reasons for refusing a bind only to the right password, so they prove it too: must change
+     * ({@code data 773}), password expired ({@code 532}), disabled ({@code 533}), account expired
+     * ({@code 701}), logon hours or workstation ({@code 530}, {@code 531}). A lockout ({@code 775}) is
+     * reported whatever the password, so a reset that leaves one in place is {@code NOT_VERIFIED}. On the
+     * connection's own account, the connection binds with the new password from then on.
      */
     PasswordChange setPassword(DirectoryAccount account, Secret password, ResetOptions options);
 
-    /** Ends the account's lockout without touching its password. */
+    /** Ends the account's lockout without touching its password; an account that is not locked out is left alone. */
     AccountUnlock unlock(DirectoryAccount account);
 
     /** Whether a bind as the account with this password succeeds now. */

@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param displayName the display name, may be empty
  * @param domain the domain: AD's NetBIOS name (as in DOMAIN\\user), or the UPN's domain in Entra ID
  * @param enabled false when the account is disabled (AD userAccountControl bit 0x2, Entra accountEnabled)
- * @param lockedOut AD: locked out by failed sign-ins ({@code lockoutTime} > 0); a reset alone does not unlock it
+ * @param lockedOut AD: locked out by failed sign-ins ({@code lockoutTime} set, within the domain's lockout duration);
+ *                  a reset alone does not unlock it; never in Entra ID, whose smart lockout Graph does not show
  * @param expired the account itself has expired (AD {@code accountExpires} in the past): no sign-in, whatever the password
  * @param privilege whether the account administers the directory, and how far
  * @param syncedFromOnPremises an Entra ID user mastered in on-premises AD, whose password is set there

@@ -6,6 +6,7 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedAddRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchEntry;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.AddRequest;
 import com.unboundid.ldap.sdk.Attribute;
@@ -24,15 +25,19 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * An in-process LDAP directory over TLS that behaves like Active Directory where Rotabot cares:
  * AD's attributes and object classes, {@code unicodePwd} that takes only a quoted UTF-16LE value
  * (else 53 / 00002035), a domain password policy (else 19 / 0000052D with the reason), binds with
- * the new password at once, and passwords that are never returned by a search.
+ * the new password at once, binds refused as AD refuses them (49 with {@code data 52e}, {@code 775},
+ * {@code 533}, {@code 701}, {@code 773}), {@code lockoutTime} and {@code pwdLastSet} that take only
+ * the values an administrator may write, and passwords that are never returned by a search.
  */
 public final class SandboxDirectory implements AutoCloseable {
 
@@ -67,10 +72,13 @@ public final class SandboxDirectory implements AutoCloseable {
         config.setAuthenticationRequiredOperationTypes(OperationType.SEARCH, OperationType.COMPARE,
                 OperationType.MODIFY, OperationType.ADD, OperationType.DELETE, OperationType.MODIFY_DN);
         config.addInMemoryOperationInterceptor(new UnicodePwdRules());
+        SignInRules signIns = new SignInRules();
+        config.addInMemoryOperationInterceptor(signIns);
         SSLUtil tls = new SSLUtil(new KeyStoreKeyManager(certificate.keyStore().toFile(), certificate.pin(), "PKCS12", "server"), null);
         config.setListenerConfigs(InMemoryListenerConfig.createLDAPSConfig("LDAPS",
                 InetAddress.getLoopbackAddress(), port, tls.createSSLServerSocketFactory(), null));
         InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
+        signIns.accounts = server;
         try (LDIFReader reader = new LDIFReader(ldif)) {
             server.importFromLDIF(true, reader);
         }
@@ -106,39 +114,64 @@ public final class SandboxDirectory implements AutoCloseable {
                         "( 1.2.840.113556.1.4.78 NAME 'minPwdAge' EQUALITY integerMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
                         "( 1.2.840.113556.1.4.79 NAME 'minPwdLength' EQUALITY integerMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
                         "( 1.2.840.113556.1.4.93 NAME 'pwdProperties' EQUALITY integerMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
-                        "( 1.2.840.113556.1.4.95 NAME 'pwdHistoryLength' EQUALITY integerMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )"),
+                        "( 1.2.840.113556.1.4.95 NAME 'pwdHistoryLength' EQUALITY integerMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
+                        "( 1.2.840.113556.1.4.662 NAME 'lockoutTime' EQUALITY integerMatch ORDERING integerOrderingMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
+                        "( 1.2.840.113556.1.4.159 NAME 'accountExpires' EQUALITY integerMatch ORDERING integerOrderingMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
+                        "( 1.2.840.113556.1.4.60 NAME 'lockoutDuration' EQUALITY integerMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )"),
                 new Attribute("objectClasses",
-                        "( 1.2.840.113556.1.5.9 NAME 'user' SUP organizationalPerson STRUCTURAL MAY ( sAMAccountName $ userPrincipalName $ unicodePwd $ objectGUID $ userAccountControl $ pwdLastSet $ adminCount $ mail $ displayName $ givenName $ memberOf $ userPassword ) )",
+                        "( 1.2.840.113556.1.5.9 NAME 'user' SUP organizationalPerson STRUCTURAL MAY ( sAMAccountName $ userPrincipalName $ unicodePwd $ objectGUID $ userAccountControl $ pwdLastSet $ lockoutTime $ accountExpires $ adminCount $ mail $ displayName $ givenName $ memberOf $ userPassword ) )",
                         "( 1.2.840.113556.1.3.23 NAME 'container' SUP top STRUCTURAL MUST cn MAY description )",
                         "( 1.2.840.113556.1.5.8 NAME 'group' SUP top STRUCTURAL MUST cn MAY ( member $ sAMAccountName $ objectGUID $ adminCount $ description ) )",
-                        "( 1.2.840.113556.1.5.67 NAME 'domainDNS' SUP top AUXILIARY MAY ( minPwdAge $ minPwdLength $ pwdProperties $ pwdHistoryLength ) )")));
+                        "( 1.2.840.113556.1.5.67 NAME 'domainDNS' SUP top AUXILIARY MAY ( minPwdAge $ minPwdLength $ pwdProperties $ pwdHistoryLength $ lockoutDuration ) )")));
     }
 
-    /** What a domain controller does with unicodePwd, as far as the sandbox needs it. */
+    /**
+     * What a domain controller does with unicodePwd, lockoutTime and pwdLastSet, as far as the sandbox needs it.
+     * The modifications apply in order, so a pwdLastSet of 0 after a reset asks for a change at the next logon.
+     */
     static final class UnicodePwdRules extends InMemoryOperationInterceptor {
 
         @Override
         public void processModifyRequest(InMemoryInterceptedModifyRequest request) throws LDAPException {
             List<Modification> rewritten = new ArrayList<>();
-            boolean passwordChange = false;
             for (Modification modification : request.getRequest().getModifications()) {
-                if (!modification.getAttributeName().equalsIgnoreCase("unicodePwd")) {
+                String attribute = modification.getAttributeName();
+                if (attribute.equalsIgnoreCase("unicodePwd")) {
+                    if (modification.getModificationType() != ModificationType.REPLACE || modification.getValueByteArrays().length != 1) {
+                        throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM,
+                                "00000057: the sandbox accepts administrator resets only (one replace of unicodePwd)");
+                    }
+                    String password = acceptable(modification.getValueByteArrays()[0]);
+                    rewritten.add(new Modification(ModificationType.REPLACE, "userPassword", password));
+                    rewritten.add(new Modification(ModificationType.REPLACE, "pwdLastSet", fileTimeNow()));
+                } else if (attribute.equalsIgnoreCase("lockoutTime")) {
+                    // AD lets an administrator end a lockout and nothing else; Windows' exact refusal is unconfirmed
+                    // (Samba 4.17 stores any value), so the sandbox refuses the way AD refuses other values it will not take
+                    if (!writes(modification, "0")) {
+                        throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM,
+                                "00000057: lockoutTime may only be set to 0, which ends a lockout");
+                    }
                     rewritten.add(modification);
-                    continue;
+                } else if (attribute.equalsIgnoreCase("pwdLastSet")) {
+                    // 0 asks for a change at the next logon, -1 stamps now; the refusal is Samba 4.17's
+                    if (writes(modification, "-1")) {
+                        rewritten.add(new Modification(ModificationType.REPLACE, "pwdLastSet", fileTimeNow()));
+                    } else if (writes(modification, "0")) {
+                        rewritten.add(modification);
+                    } else {
+                        throw new LDAPException(ResultCode.OTHER,
+                                "00000057: setup_last_set_field: pwdLastSet must be 0 or -1 only!");
+                    }
+                } else {
+                    rewritten.add(modification);
                 }
-                if (modification.getModificationType() != ModificationType.REPLACE || modification.getValueByteArrays().length != 1) {
-                    throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM,
-                            "00000057: the sandbox accepts administrator resets only (one replace of unicodePwd)");
-                }
-                String password = acceptable(modification.getValueByteArrays()[0]);
-                rewritten.add(new Modification(ModificationType.REPLACE, "userPassword", password));
-                rewritten.add(new Modification(ModificationType.REPLACE, "pwdLastSet", fileTimeNow()));
-                passwordChange = true;
             }
-            if (passwordChange) {
-                request.setRequest(new ModifyRequest(request.getRequest().getDN(), rewritten,
-                        request.getRequest().getControls()));
-            }
+            request.setRequest(new ModifyRequest(request.getRequest().getDN(), rewritten, request.getRequest().getControls()));
+        }
+
+        private static boolean writes(Modification modification, String value) {
+            return modification.getModificationType() == ModificationType.REPLACE && modification.getValues().length == 1
+                    && modification.getValues()[0].equals(value);
         }
 
         @Override
@@ -190,9 +223,65 @@ public final class SandboxDirectory implements AutoCloseable {
         }
 
         private static String fileTimeNow() {
-            Instant now = Instant.now();
-            long hundredNanos = (now.getEpochSecond() + FILETIME_EPOCH_OFFSET_SECONDS) * 10_000_000L + now.getNano() / 100;
-            return Long.toString(hundredNanos);
+            return Long.toString(fileTime(Instant.now()));
         }
+    }
+
+    /**
+     * Binds refused as a domain controller refuses them, with result 49 and AD's text carrying the reason
+     * (measured on Samba 4.17, which answers as Windows does): a locked-out account gets {@code data 775}
+     * whatever the password; otherwise a wrong password gets {@code 52e}, and only the right one learns that
+     * the account is disabled ({@code 533}), has expired ({@code 701}) or must change its password ({@code 773}).
+     * A lockout lasts until an administrator ends it, as in a domain whose lockoutDuration is 0.
+     */
+    static final class SignInRules extends InMemoryOperationInterceptor {
+
+        private static final int ACCOUNTDISABLE = 0x2;
+        /** Set once the server exists, before it listens. */
+        private InMemoryDirectoryServer accounts;
+
+        @Override
+        public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) throws LDAPException {
+            String dn = request.getRequest().getBindDN();
+            Entry account = dn.isEmpty() ? null : accounts.getEntry(dn);
+            if (account == null || !account.hasAttribute("userPassword")) {
+                return; // anonymous, or no such account: the server answers as it does
+            }
+            if (number(account, "lockoutTime") > 0) {
+                throw refused("775");
+            }
+            byte[] given = request.getRequest().getPassword().getValue();
+            boolean right = Arrays.stream(account.getAttribute("userPassword").getValueByteArrays())
+                    .anyMatch(stored -> MessageDigest.isEqual(stored, given));
+            if (!right) {
+                throw refused("52e");
+            }
+            if ((number(account, "userAccountControl") & ACCOUNTDISABLE) != 0) {
+                throw refused("533");
+            }
+            long expires = number(account, "accountExpires");
+            if (expires > 0 && expires != Long.MAX_VALUE && expires <= fileTime(Instant.now())) {
+                throw refused("701");
+            }
+            if (account.hasAttribute("pwdLastSet") && number(account, "pwdLastSet") == 0) {
+                throw refused("773");
+            }
+        }
+
+        private static long number(Entry entry, String attribute) {
+            Long value = entry.getAttributeValueAsLong(attribute);
+            return value == null ? 0 : value;
+        }
+
+        /** Windows Server 2016's wording; only the data code differs from one refusal to the next. */
+        private static LDAPException refused(String code) {
+            return new LDAPException(ResultCode.INVALID_CREDENTIALS,
+                    "80090308: LdapErr: DSID-0C090439, comment: AcceptSecurityContext error, data " + code + ", v4563");
+        }
+    }
+
+    /** FILETIME: 100 ns since 1601. */
+    private static long fileTime(Instant time) {
+        return (time.getEpochSecond() + FILETIME_EPOCH_OFFSET_SECONDS) * 10_000_000L + time.getNano() / 100;
     }
 }

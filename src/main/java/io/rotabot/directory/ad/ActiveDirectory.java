@@ -16,6 +16,7 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import io.rotabot.directory.AccountUnlock;
 import io.rotabot.directory.Diagnosis;
 import io.rotabot.directory.DirectoryAdapter;
 import io.rotabot.directory.DirectoryPasswordPolicy;
@@ -24,6 +25,7 @@ import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.PasswordChange;
 import io.rotabot.directory.PasswordChange.Result;
+import io.rotabot.directory.ResetOptions;
 import io.rotabot.security.Secret;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,12 +47,15 @@ import org.springframework.stereotype.Component;
 class ActiveDirectory implements DirectoryAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveDirectory.class);
+    /** The domain controller's own verdict on an account, with lockouts that have run out already cleared; AD only. */
+    private static final String COMPUTED_CONTROL = "msDS-User-Account-Control-Computed";
     private static final String[] ACCOUNT_ATTRIBUTES = {"objectGUID", "sAMAccountName", "userPrincipalName", "mail",
-        "displayName", "userAccountControl", "pwdLastSet"};
+        "displayName", "userAccountControl", "pwdLastSet", "lockoutTime", "accountExpires", COMPUTED_CONTROL};
     private static final Filter USERS = Filter.createANDFilter(
             Filter.createEqualityFilter("objectClass", "user"),
             Filter.createNOTFilter(Filter.createEqualityFilter("objectClass", "computer")));
     private static final int ACCOUNTDISABLE = 0x2;
+    private static final int LOCKOUT = 0x10;
     private static final int PAGE_SIZE = 500;
     /** LDAP_SERVER_POLICY_HINTS with flags=1: apply the password history to an administrator's reset. */
     private static final String POLICY_HINTS = "1.2.840.113556.1.4.2239";
@@ -117,30 +122,102 @@ class ActiveDirectory implements DirectoryAdapter {
     }
 
     @Override
-    public PasswordChange setPassword(DirectoryAccount account, Secret password, io.rotabot.directory.ResetOptions options) {
+    public PasswordChange setPassword(DirectoryAccount account, Secret password, ResetOptions options) {
         AdConnectionProperties.Connection settings = controllers.settings(account.organizationKey());
+        boolean ownAccount = isServiceAccount(account);
+        if (ownAccount && options.mustChangeAtNextLogon()) {
+            return new PasswordChange(Result.UNSUPPORTED, "the connection's own bind account cannot be made to change its "
+                    + "password at the next logon: AD would then refuse its binds (data 773) and Rotabot could not reach the directory");
+        }
         byte[] value = password.asQuotedUtf16Le();
-        ModifyRequest reset = new ModifyRequest(account.distinguishedName(),
-                new Modification(ModificationType.REPLACE, "unicodePwd", value));
+        // one modify, which AD applies whole or not at all (measured on Samba): a password the policy refuses
+        // leaves the lockout as it was, and a bind account that may reset passwords but not write lockoutTime
+        // or pwdLastSet is refused outright instead of leaving a new password on an account still locked
+        List<Modification> changes = new ArrayList<>();
+        changes.add(new Modification(ModificationType.REPLACE, "unicodePwd", value));
+        if (options.unlock()) {
+            changes.add(new Modification(ModificationType.REPLACE, "lockoutTime", "0")); // the only value AD lets anyone write
+        }
+        if (options.mustChangeAtNextLogon()) {
+            // after unicodePwd, whose reset sets pwdLastSet to now
+            changes.add(new Modification(ModificationType.REPLACE, "pwdLastSet", "0"));
+        }
+        ModifyRequest reset = new ModifyRequest(account.distinguishedName(), changes);
         if (settings.honorPasswordHistory()) {
             reset.addControl(new Control(POLICY_HINTS, true, new ASN1OctetString(new ASN1Sequence(new ASN1Integer(1)).encode())));
         }
         try {
-            boolean verified = controllers.resetAndVerify(account.organizationKey(), reset, account.distinguishedName(), password,
-                    isServiceAccount(account));
-            log.info("Password of {} set, verified={}", account.distinguishedName(), verified);
-            return verified ? PasswordChange.changed("password set and verified by a bind on the same domain controller") : new PasswordChange(Result.NOT_VERIFIED,
-                    "the directory accepted the new password but a bind with it failed");
+            PasswordChange change = verdict(controllers.resetAndVerify(account.organizationKey(), reset,
+                    account.distinguishedName(), password, ownAccount), options);
+            log.info("Password of {} set: {}", account.distinguishedName(), change.result());
+            return change;
         } catch (LDAPException e) {
-            return refusal(e, account, isServiceAccount(account));
+            return refusal(e, account, ownAccount, options);
         } finally {
             Arrays.fill(value, (byte) 0);
         }
     }
 
+    /**
+     * What the bind with the new password right after the reset says about it. AD checks the password
+     * before it refuses a sign-in for most other reasons, so those refusals prove it (see {@link BindRefusal});
+     * a lockout is reported whatever the password, so it proves nothing.
+     */
+    private static PasswordChange verdict(Optional<BindRefusal> bind, ResetOptions options) {
+        String set = options.unlock() ? "password set and any lockout ended" : "password set";
+        if (bind.isEmpty()) {
+            return PasswordChange.changed(set + ", and verified by a bind on the same domain controller");
+        }
+        BindRefusal refusal = bind.get();
+        if (refusal.mustChangePassword() && options.mustChangeAtNextLogon()) {
+            return PasswordChange.changed(set + ", and proven on the same domain controller, which checked it and asks "
+                    + "for a new one at the next logon as requested (AD data 773)");
+        }
+        if (refusal.provesPassword()) {
+            return PasswordChange.changed(set + ", and proven on the same domain controller, which checked it but refused "
+                    + "the sign-in: " + refusal.reason("the account"));
+        }
+        if (refusal.lockedOut()) {
+            return new PasswordChange(Result.NOT_VERIFIED, "the directory accepted the new password but the account is "
+                    + "locked out (AD data 775): no bind can prove the password and nobody can sign in with it until the "
+                    + "lockout ends" + (options.unlock() ? "" : "; a reset that also unlocks the account ends it"));
+        }
+        return new PasswordChange(Result.NOT_VERIFIED, "the directory accepted the new password but a bind with it failed: "
+                + refusal.reason("the account"));
+    }
+
+    /** Replaces lockoutTime with 0, the only value AD lets anyone write; the password stays as it is. */
     @Override
-    public io.rotabot.directory.AccountUnlock unlock(DirectoryAccount account) {
-        throw new UnsupportedOperationException("TODO unlock");
+    public AccountUnlock unlock(DirectoryAccount account) {
+        String dn = account.distinguishedName();
+        return directory(account.organizationKey(), "Unlocking " + dn, connection -> {
+            Domain domain = domain(account.organizationKey(), connection);
+            SearchResultEntry entry = connection.getEntry(dn, "lockoutTime", COMPUTED_CONTROL);
+            if (entry == null) {
+                return new AccountUnlock(AccountUnlock.Result.ACCOUNT_GONE, "the account " + dn + " no longer exists in the directory");
+            }
+            if (!lockedOut(entry, domain, Instant.now())) {
+                return new AccountUnlock(AccountUnlock.Result.WAS_NOT_LOCKED, account.logonName() + " was not locked out");
+            }
+            try {
+                connection.modify(dn, new Modification(ModificationType.REPLACE, "lockoutTime", "0"));
+            } catch (LDAPException e) {
+                if (e.getResultCode() == ResultCode.INSUFFICIENT_ACCESS_RIGHTS) {
+                    return new AccountUnlock(AccountUnlock.Result.NOT_PERMITTED, account.privileged()
+                            ? "the bind account may not unlock the administrator " + account.logonName() + ": administrators "
+                              + "are protected by AdminSDHolder; use a bind account that is a Domain Admin"
+                            : "the bind account may not unlock " + dn + ": delegate it write access to lockoutTime on that "
+                              + "account's OU (" + DomainControllers.describe(e) + ")");
+                }
+                if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                    return new AccountUnlock(AccountUnlock.Result.ACCOUNT_GONE, "the account " + dn + " no longer exists in the directory");
+                }
+                throw e;
+            }
+            log.info("Lockout of {} ended", dn);
+            return new AccountUnlock(AccountUnlock.Result.UNLOCKED, "the lockout of " + account.logonName()
+                    + " ended; its password is unchanged");
+        });
     }
 
     @Override
@@ -241,12 +318,28 @@ class ActiveDirectory implements DirectoryAdapter {
 
     private static DirectoryAccount toAccount(String organizationKey, Domain domain, SearchResultEntry entry, boolean privileged) {
         Integer control = entry.getAttributeValueAsInteger("userAccountControl");
+        Instant now = Instant.now();
         return new DirectoryAccount(organizationKey, DirectoryAccount.Source.ACTIVE_DIRECTORY,
                 AdGuid.toText(entry.getAttributeValueBytes("objectGUID")), entry.getDN(), text(entry, "sAMAccountName"),
                 text(entry, "userPrincipalName"), text(entry, "mail"), text(entry, "displayName"), domain.netbiosName(),
-                control == null || (control & ACCOUNTDISABLE) == 0, false, false,
+                control == null || (control & ACCOUNTDISABLE) == 0, lockedOut(entry, domain, now),
+                // accountExpires 0 and 0x7FFFFFFFFFFFFFFF both mean never, which fileTime reads as no time
+                fileTime(entry.getAttributeValueAsLong("accountExpires")).filter(expires -> !expires.isAfter(now)).isPresent(),
                 privileged ? DirectoryAccount.Privilege.ADMINISTRATOR : DirectoryAccount.Privilege.NONE, false,
                 fileTime(entry.getAttributeValueAsLong("pwdLastSet")));
+    }
+
+    /**
+     * The domain controller's verdict where it offers one (it also knows lockout durations of fine-grained
+     * password settings), else lockoutTime against the domain's lockout duration: AD clears lockoutTime
+     * only at the next sign-in, so a lockout that ran out still shows a time.
+     */
+    private static boolean lockedOut(SearchResultEntry entry, Domain domain, Instant now) {
+        Integer computed = entry.getAttributeValueAsInteger(COMPUTED_CONTROL);
+        if (computed != null) {
+            return (computed & LOCKOUT) != 0;
+        }
+        return domain.lockedOut(fileTime(entry.getAttributeValueAsLong("lockoutTime")), now);
     }
 
     private static String text(SearchResultEntry entry, String name) {
@@ -254,7 +347,7 @@ class ActiveDirectory implements DirectoryAdapter {
         return value == null ? "" : value;
     }
 
-    /** FILETIME (100 ns since 1601); 0 means "must change at next logon", so no time. */
+    /** FILETIME (100 ns since 1601); 0 (pwdLastSet: "must change at next logon"; others: none) and the largest value ("never") are no time. */
     static Optional<Instant> fileTime(Long value) {
         if (value == null || value <= 0 || value == Long.MAX_VALUE) {
             return Optional.empty();
@@ -262,7 +355,7 @@ class ActiveDirectory implements DirectoryAdapter {
         return Optional.of(Instant.ofEpochSecond(value / 10_000_000L - FILETIME_EPOCH_OFFSET_SECONDS, (value % 10_000_000L) * 100));
     }
 
-    private static PasswordChange refusal(LDAPException e, DirectoryAccount account, boolean ownAccount) {
+    private static PasswordChange refusal(LDAPException e, DirectoryAccount account, boolean ownAccount, ResetOptions options) {
         String diagnostic = e.getDiagnosticMessage() == null ? "" : e.getDiagnosticMessage();
         ResultCode code = e.getResultCode();
         if (code == ResultCode.CONSTRAINT_VIOLATION || code == ResultCode.UNWILLING_TO_PERFORM) {
@@ -278,17 +371,30 @@ class ActiveDirectory implements DirectoryAdapter {
                     + " no longer exists in the directory");
         }
         if (code == ResultCode.INSUFFICIENT_ACCESS_RIGHTS) {
+            String rights = "the Reset Password right" + alsoWrites(options);
             return new PasswordChange(Result.NOT_PERMITTED, ownAccount
-                    ? "the bind account may not reset its own password: delegate it the Reset Password right on its own "
+                    ? "the bind account may not reset its own password: delegate it " + rights + " on its own "
                       + "account or OU (a Domain Admin has it)"
                     : account.privileged()
                     ? "the bind account may not reset the password of the administrator " + account.logonName()
                       + ": administrators are protected by AdminSDHolder; use a bind account that is a Domain Admin"
                     : "the bind account may not reset the password of " + account.distinguishedName()
-                      + ": delegate it the Reset Password right on that account's OU");
+                      + ": delegate it " + rights + " on that account's OU");
         }
         throw new DirectoryUnavailableException("Setting the password of " + account.distinguishedName()
                 + " failed: " + DomainControllers.describe(e), e);
+    }
+
+    /** The attributes a reset with these options writes besides the password, which a delegation must also allow. */
+    private static String alsoWrites(ResetOptions options) {
+        List<String> attributes = new ArrayList<>();
+        if (options.unlock()) {
+            attributes.add("lockoutTime (to unlock)");
+        }
+        if (options.mustChangeAtNextLogon()) {
+            attributes.add("pwdLastSet (to require a change at the next logon)");
+        }
+        return attributes.isEmpty() ? "" : " and write access to " + String.join(" and ", attributes);
     }
 
     /** AD puts the reason after the 0000052D code; Samba after "check_password_restrictions:". */

@@ -22,6 +22,7 @@ import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.SocketFactory;
@@ -113,7 +114,7 @@ class DomainControllers {
     boolean binds(String organizationKey, String dn, Secret password) {
         Endpoint endpoint = endpoint(organizationKey);
         try (LDAPConnection connection = endpoint.servers().getConnection()) {
-            return bindsAs(connection, dn, password);
+            return bindAs(connection, dn, password).isEmpty();
         } catch (LDAPException e) {
             throw new DirectoryUnavailableException("No domain controller of " + organizationKey + " answered ("
                     + endpoint.settings().urls() + "): " + describe(e), e);
@@ -124,12 +125,15 @@ class DomainControllers {
      * Resets a password and verifies it by binding as the account on the same connection — so on the
      * domain controller the change reached first, before it replicates — then gives the connection
      * back to the pool re-authenticated as the service account. The connection's own account is
-     * different: its new password is staged in the database first and promoted once verified, and the
-     * pool is rebuilt with it; a crash in between leaves it staged, and the next bind the old password
-     * fails tries it.
+     * different: its new password is staged in the database first and promoted once the bind succeeded
+     * or AD's refusal proved the password, and the pool is rebuilt with it; a crash in between leaves it
+     * staged, and the next bind the old password fails tries it.
+     *
+     * @return empty when the bind with the new password succeeded, else AD's reason for refusing it
+     * @throws LDAPException when the directory refused the reset itself
      */
-    boolean resetAndVerify(String organizationKey, ModifyRequest reset, String dn, Secret password, boolean ownAccount)
-            throws LDAPException {
+    Optional<BindRefusal> resetAndVerify(String organizationKey, ModifyRequest reset, String dn, Secret password,
+                                         boolean ownAccount) throws LDAPException {
         if (ownAccount) {
             credentials.stage(organizationKey, password);
         }
@@ -145,9 +149,9 @@ class DomainControllers {
             throw e;
         }
         String server = connection.getConnectedAddress() + ":" + connection.getConnectedPort();
-        boolean verified;
+        Optional<BindRefusal> refusal;
         try {
-            verified = bindsAs(connection, dn, password);
+            refusal = bindAs(connection, dn, password);
         } catch (LDAPException e) {
             pool.releaseDefunctConnection(connection);
             throw new DirectoryUnavailableException("The password of " + dn + " was set on " + server
@@ -155,16 +159,16 @@ class DomainControllers {
         }
         if (!ownAccount) {
             pool.releaseAndReAuthenticateConnection(connection);
-            return verified;
+            return refusal;
         }
         // bound as the account itself now, and the pool would re-authenticate with the old password
         pool.releaseDefunctConnection(connection);
-        if (verified) {
+        if (refusal.isEmpty() || refusal.get().provesPassword()) {
             credentials.promote(organizationKey);
             log.info("The bind account of {}'s directory has a new password; its connections bind with it now", organizationKey);
         }
         forget(organizationKey);
-        return verified;
+        return refusal;
     }
 
     /** Closes the organization's pool; the next call opens one with the bind password the database holds then. */
@@ -175,13 +179,14 @@ class DomainControllers {
         }
     }
 
-    private static boolean bindsAs(LDAPConnection connection, String dn, Secret password) throws LDAPException {
+    /** Empty when the bind succeeds; AD's reason when it refuses the credentials; any other failure is thrown. */
+    private static Optional<BindRefusal> bindAs(LDAPConnection connection, String dn, Secret password) throws LDAPException {
         try {
             connection.bind(dn, password.reveal());
-            return true;
+            return Optional.empty();
         } catch (LDAPException e) {
             if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
-                return false;
+                return Optional.of(BindRefusal.of(e));
             }
             throw e;
         }

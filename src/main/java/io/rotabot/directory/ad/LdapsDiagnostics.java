@@ -23,9 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509TrustManager;
 
@@ -36,18 +33,6 @@ import javax.net.ssl.X509TrustManager;
  * chain problem is told apart from a server that does not speak TLS at all.
  */
 final class LdapsDiagnostics {
-
-    private static final Pattern AD_BIND_DATA = Pattern.compile("data ([0-9a-fA-F]{3,4})");
-    private static final Map<String, String> AD_BIND_REASONS = Map.of(
-            "525", "the bind account does not exist",
-            "52e", "the bind password is wrong",
-            "530", "the bind account may not log on at this time",
-            "531", "the bind account may not log on from this computer",
-            "532", "the bind account's password has expired",
-            "533", "the bind account is disabled",
-            "701", "the bind account has expired",
-            "773", "the bind account must change its password first",
-            "775", "the bind account is locked out");
 
     private final String organizationKey;
     private final AdConnectionProperties.Connection settings;
@@ -195,10 +180,9 @@ final class LdapsDiagnostics {
             if (connection != null) {
                 connection.close();
             }
-            String diagnostic = e.getDiagnosticMessage() == null ? "" : e.getDiagnosticMessage();
-            Matcher data = AD_BIND_DATA.matcher(diagnostic);
-            String reason = e.getResultCode() == ResultCode.INVALID_CREDENTIALS && data.find()
-                    ? AD_BIND_REASONS.getOrDefault(data.group(1).toLowerCase(), "AD refused it with data " + data.group(1))
+            BindRefusal refusal = BindRefusal.of(e);
+            String reason = e.getResultCode() == ResultCode.INVALID_CREDENTIALS && !refusal.code().isEmpty()
+                    ? refusal.reason("the bind account")
                     : DomainControllers.describe(e);
             fail("bind", "the directory refused the bind as " + settings.bindDn() + ": " + reason,
                     "Check rotabot.directory.connections." + organizationKey + ".bind-dn (a DN or user@domain) and bind-password, "
@@ -207,18 +191,28 @@ final class LdapsDiagnostics {
         }
     }
 
+    /** The policy of the domain that holds the base DN, read from the domain's head even when the base DN is an OU. */
     private boolean policy(LDAPConnection connection) {
+        Domain domain;
         try {
-            Domain domain = Domain.read(connection, settings.baseDn());
-            return pass("domain password policy", "domain " + domain.netbiosName() + " (" + domain.dnsName() + "): minimum length "
-                    + domain.minimumPasswordLength() + ", complexity " + (domain.complexity() ? "on" : "off") + ", history "
-                    + domain.historyLength() + ", minimum age " + domain.minimumPasswordAge().toHours() + " h, "
-                    + domain.privilegedGroups().size() + " privileged groups found");
+            domain = Domain.read(connection, settings.baseDn());
         } catch (LDAPException e) {
-            return fail("domain password policy", "cannot read the domain object at " + settings.baseDn() + ": "
+            return fail("domain password policy", "cannot read the domain of " + settings.baseDn() + ": "
                     + DomainControllers.describe(e), "Check rotabot.directory.connections." + organizationKey
-                    + ".base-dn: it should be the domain's root, such as DC=corp,DC=example,DC=com.");
+                    + ".base-dn: the domain's root, such as DC=corp,DC=example,DC=com, or an OU in it.");
         }
+        String found = "domain " + domain.netbiosName() + " (" + domain.dnsName() + ", read at " + domain.distinguishedName() + ")";
+        String groups = domain.privilegedGroups().size() + " privileged groups found";
+        if (!domain.policyRead()) {
+            warn("domain password policy", found + " shows no password policy (no minPwdLength); " + groups,
+                    "Rotabot cannot tell what the domain demands of passwords and follows its own password policy alone. "
+                    + "Let the bind account read the domain object (Authenticated Users may by default).");
+            return true;
+        }
+        return pass("domain password policy", found + ": minimum length " + domain.minimumPasswordLength()
+                + (domain.minimumPasswordLength() == 0 ? " (the domain demands none)" : "") + ", complexity "
+                + (domain.complexity() ? "on" : "off") + ", history " + domain.historyLength() + ", minimum age "
+                + domain.minimumPasswordAge().toHours() + " h, " + groups);
     }
 
     private void resetRight(LDAPConnection connection) {

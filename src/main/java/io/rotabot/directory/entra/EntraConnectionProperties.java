@@ -37,7 +37,6 @@ record EntraConnectionProperties(@DefaultValue Map<String, @Valid Connection> co
      * @param graphUrl Graph's base URL
      * @param authorityHost the identity platform's address
      * @param caCertificate a PEM CA certificate to trust instead of the JVM's (a TLS-inspecting proxy)
-     * @param forceChangePasswordNextSignIn make the user choose a new password at next sign-in; off for rotations
      * @param connectTimeout TCP connect limit
      * @param readTimeout limit for one answer
      */
@@ -45,7 +44,7 @@ record EntraConnectionProperties(@DefaultValue Map<String, @Valid Connection> co
                       @DefaultValue("CUSTOMER_APP") Access access,
                       @NotNull @DefaultValue("https://graph.microsoft.com/v1.0") URI graphUrl,
                       @NotNull @DefaultValue("https://login.microsoftonline.com/") URI authorityHost,
-                      Path caCertificate, @DefaultValue("false") boolean forceChangePasswordNextSignIn,
+                      Path caCertificate,
                       @DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout) {
     }
 }

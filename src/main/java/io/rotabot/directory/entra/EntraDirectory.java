@@ -3,11 +3,13 @@ package io.rotabot.directory.entra;
 import com.microsoft.graph.models.DirectoryObject;
 import com.microsoft.graph.models.DirectoryObjectCollectionResponse;
 import com.microsoft.graph.models.DirectoryRole;
+import com.microsoft.graph.models.Group;
 import com.microsoft.graph.models.PasswordProfile;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.UserCollectionResponse;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import io.rotabot.directory.AccountUnlock;
 import io.rotabot.directory.Diagnosis;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.DirectoryAccount.Privilege;
@@ -17,6 +19,7 @@ import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.PasswordChange;
 import io.rotabot.directory.PasswordChange.Result;
+import io.rotabot.directory.ResetOptions;
 import io.rotabot.security.Secret;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,7 +144,7 @@ class EntraDirectory implements DirectoryAdapter {
     }
 
     @Override
-    public PasswordChange setPassword(DirectoryAccount account, Secret password, io.rotabot.directory.ResetOptions options) {
+    public PasswordChange setPassword(DirectoryAccount account, Secret password, ResetOptions options) {
         if (account.syncedFromOnPremises()) {
             return new PasswordChange(Result.MASTERED_ON_PREMISES, account.logonName() + " is synced from on-premises "
                     + "Active Directory; its password is set there (connect the organization's AD), never through Graph");
@@ -149,7 +152,7 @@ class EntraDirectory implements DirectoryAdapter {
         EntraConnectionProperties.Connection settings = tenants.settings(account.organizationKey());
         PasswordProfile profile = new PasswordProfile();
         profile.setPassword(password.reveal());
-        profile.setForceChangePasswordNextSignIn(settings.forceChangePasswordNextSignIn());
+        profile.setForceChangePasswordNextSignIn(options.mustChangeAtNextLogon());
         User change = new User();
         change.setPasswordProfile(profile);
         try {
@@ -163,12 +166,14 @@ class EntraDirectory implements DirectoryAdapter {
         }
     }
 
-    /** Graph cannot test a password without a user sign-in, so after a crash the reset is simply sent again. */
+    /** Entra ID's smart lockout ends by itself after a while; Graph offers administrators no way to end it sooner. */
     @Override
-    public io.rotabot.directory.AccountUnlock unlock(DirectoryAccount account) {
-        throw new UnsupportedOperationException("TODO unlock");
+    public AccountUnlock unlock(DirectoryAccount account) {
+        return new AccountUnlock(AccountUnlock.Result.UNSUPPORTED, "Entra ID has no administrator unlock: its smart "
+                + "lockout of " + account.logonName() + " ends by itself, after a minute at first and longer after repeated failures");
     }
 
+    /** Graph cannot test a password without a user sign-in, so after a crash the reset is simply sent again. */
     @Override
     public boolean accepts(DirectoryAccount account, Secret password) {
         return false;
@@ -211,10 +216,19 @@ class EntraDirectory implements DirectoryAdapter {
         return List.of(new Diagnosis(organizationKey, settings.graphUrl() + " (tenant " + settings.tenantId() + ")", steps));
     }
 
-    /** Which users hold a directory role, and whether one of them is Global Administrator; read now. */
+    /**
+     * Which users hold a directory role, and whether one of them is Global Administrator; read now. A role
+     * held through a role-assignable group ({@code isAssignableToRole}) lists the group among the role's
+     * members, not its users, so each such group is expanded through {@code /groups/{id}/transitiveMembers}.
+     * Not {@code roleManagement/directory/transitiveRoleAssignments}: that exists in Graph's beta only, which
+     * the v1.0 SDK does not reach, and it wants a filter per principal or role plus eventual consistency.
+     * Reading a group's members needs GroupMember.Read.All; without it the import fails rather than take
+     * the group's administrators for ordinary users.
+     */
     private Map<String, Privilege> roles(String organizationKey) {
         GraphServiceClient graph = tenants.graph(organizationKey);
         Map<String, Privilege> privileges = new HashMap<>();
+        Map<String, List<String>> groupMembers = new HashMap<>();
         List<DirectoryRole> roles = graph(organizationKey, "Reading directory roles", () -> graph.directoryRoles().get().getValue());
         for (DirectoryRole role : roles) {
             Privilege privilege = GLOBAL_ADMINISTRATOR_TEMPLATE.equals(role.getRoleTemplateId())
@@ -223,7 +237,10 @@ class EntraDirectory implements DirectoryAdapter {
                     .byDirectoryRoleId(role.getId()).members().get(request -> request.queryParameters.select = new String[] {"id"}));
             while (members != null) {
                 for (DirectoryObject member : members.getValue()) {
-                    privileges.merge(member.getId(), privilege, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                    List<String> holders = member instanceof Group
+                            ? groupMembers.computeIfAbsent(member.getId(), group -> usersIn(organizationKey, group, role))
+                            : List.of(member.getId());
+                    holders.forEach(holder -> privileges.merge(holder, privilege, (a, b) -> a.compareTo(b) >= 0 ? a : b));
                 }
                 String next = members.getOdataNextLink();
                 members = next == null ? null : graph(organizationKey, "Reading role members",
@@ -232,6 +249,23 @@ class EntraDirectory implements DirectoryAdapter {
         }
         rolesRead.put(organizationKey, new Roles(Instant.now(), Map.copyOf(privileges)));
         return privileges;
+    }
+
+    /** The ids of the users in a group that holds a role, however deeply nested. */
+    private List<String> usersIn(String organizationKey, String groupId, DirectoryRole role) {
+        GraphServiceClient graph = tenants.graph(organizationKey);
+        String what = "Reading the members of group " + groupId + ", which holds the role " + role.getDisplayName()
+                + " (the app needs GroupMember.Read.All)";
+        List<String> users = new ArrayList<>();
+        UserCollectionResponse page = graph(organizationKey, what, () -> graph.groups().byGroupId(groupId).transitiveMembers()
+                .graphUser().get(request -> request.queryParameters.select = new String[] {"id"}));
+        while (page != null) {
+            page.getValue().forEach(user -> users.add(user.getId()));
+            String next = page.getOdataNextLink();
+            page = next == null ? null : graph(organizationKey, what,
+                    () -> graph.groups().byGroupId(groupId).transitiveMembers().graphUser().withUrl(next).get());
+        }
+        return users;
     }
 
     private static DirectoryAccount toAccount(String organizationKey, User user, Map<String, Privilege> roles) {

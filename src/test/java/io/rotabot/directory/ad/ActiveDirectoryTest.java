@@ -1,19 +1,24 @@
 package io.rotabot.directory.ad;
 
-import io.rotabot.directory.ResetOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPResult;
+import com.unboundid.ldap.sdk.ResultCode;
+import io.rotabot.directory.AccountUnlock;
 import io.rotabot.directory.Diagnosis;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.PasswordChange;
+import io.rotabot.directory.ResetOptions;
 import io.rotabot.sandbox.SandboxDirectory;
 import io.rotabot.security.Secret;
 import io.rotabot.testing.TestSecrets;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,12 +162,16 @@ class ActiveDirectoryTest {
         List<DirectoryAccount> accounts = directory.accounts("acme");
 
         assertThat(accounts).extracting(DirectoryAccount::samAccountName)
-                .containsExactlyInAnyOrder("svc-rotabot", "alice", "bob", "adm-dave");
+                .containsExactlyInAnyOrder("svc-rotabot", "alice", "bob", "adm-dave", "carol", "dan");
         assertThat(accounts).allSatisfy(a -> {
             assertThat(a.domain()).isEqualTo("ACME");
-            assertThat(a.enabled()).isTrue();
+            assertThat(a.expired()).isFalse();
             assertThat(a.passwordLastSet()).isPresent();
         });
+        assertThat(accounts).filteredOn(DirectoryAccount::lockedOut).extracting(DirectoryAccount::samAccountName)
+                .containsExactly("carol");
+        assertThat(accounts).filteredOn(a -> !a.enabled()).extracting(DirectoryAccount::samAccountName)
+                .containsExactly("dan");
         assertThat(accounts).filteredOn(DirectoryAccount::privileged).extracting(DirectoryAccount::samAccountName)
                 .containsExactly("adm-dave");
         assertThat(directory.findByEmail("acme", "dave.admin@acme.test")).hasValueSatisfying(d -> assertThat(d.privileged()).isTrue());
@@ -189,8 +198,10 @@ class ActiveDirectoryTest {
         assertThat(diagnosis.healthy()).isTrue();
         assertThat(diagnosis.steps()).extracting(Diagnosis.Step::name).containsExactly("TCP connection", "TLS handshake",
                 "certificate chain", "host name", "bind", "domain password policy", "right to reset passwords");
-        assertThat(diagnosis.steps().subList(0, 6)).allSatisfy(s -> assertThat(s.outcome()).isEqualTo(Diagnosis.Outcome.PASSED));
-        assertThat(diagnosis.steps().get(5).detail()).contains("domain ACME (acme.test)");
+        assertThat(diagnosis.steps().subList(0, 5)).allSatisfy(s -> assertThat(s.outcome()).isEqualTo(Diagnosis.Outcome.PASSED));
+        Diagnosis.Step policy = diagnosis.steps().get(5);
+        assertThat(policy.outcome()).as("the sandbox's ACME domain object carries no password policy").isEqualTo(Diagnosis.Outcome.WARNING);
+        assertThat(policy.detail()).contains("domain ACME (acme.test, read at DC=acme,DC=test)").contains("shows no password policy");
     }
 
     @Test
@@ -226,12 +237,168 @@ class ActiveDirectoryTest {
     }
 
     @Test
+    void aPlainResetLeavesALockedOutAccountLockedAndIsNotVerified() throws Exception {
+        try (SandboxDirectory fresh = sandbox()) {
+            ActiveDirectory directory = directory(fresh);
+            DirectoryAccount carol = directory.findByEmail("acme", "carol@acme.test").orElseThrow();
+            Secret fresher = Secret.of("Fresh-Passw0rd-" + System.nanoTime());
+
+            PasswordChange change = directory.setPassword(carol, fresher, ResetOptions.PASSWORD_ONLY);
+
+            assertThat(carol.lockedOut()).isTrue();
+            assertThat(change.result()).isEqualTo(PasswordChange.Result.NOT_VERIFIED);
+            assertThat(change.detail()).contains("the account is locked out (AD data 775)").contains("unlocks");
+            assertThat(directory.account("acme", carol.id()).orElseThrow().lockedOut()).isTrue();
+            assertThat(directory.accepts(carol, fresher)).isFalse();
+        }
+    }
+
+    @Test
+    void aResetThatUnlocksEndsTheLockoutAndIsVerifiedByABind() throws Exception {
+        try (SandboxDirectory fresh = sandbox()) {
+            ActiveDirectory directory = directory(fresh);
+            DirectoryAccount carol = directory.findByEmail("acme", "carol@acme.test").orElseThrow();
+            Secret fresher = Secret.of("Fresh-Passw0rd-" + System.nanoTime());
+
+            PasswordChange change = directory.setPassword(carol, fresher, new ResetOptions(true, false));
+
+            assertThat(change.succeeded()).as(change.detail()).isTrue();
+            assertThat(change.detail()).contains("lockout ended").contains("verified by a bind");
+            assertThat(directory.account("acme", carol.id()).orElseThrow().lockedOut()).isFalse();
+            assertThat(directory.accepts(carol, fresher)).isTrue();
+        }
+    }
+
+    @Test
+    void anUnlockEndsTheLockoutAndKeepsThePassword() throws Exception {
+        try (SandboxDirectory fresh = sandbox()) {
+            ActiveDirectory directory = directory(fresh);
+            DirectoryAccount carol = directory.findByEmail("acme", "carol@acme.test").orElseThrow();
+            assertThat(directory.accepts(carol, Secret.of("Initial-Passw0rd-carol!"))).as("locked out").isFalse();
+
+            AccountUnlock unlocked = directory.unlock(carol);
+            AccountUnlock again = directory.unlock(carol);
+
+            assertThat(unlocked.result()).isEqualTo(AccountUnlock.Result.UNLOCKED);
+            assertThat(directory.accepts(carol, Secret.of("Initial-Passw0rd-carol!"))).isTrue();
+            assertThat(again.result()).isEqualTo(AccountUnlock.Result.WAS_NOT_LOCKED);
+            assertThat(again.succeeded()).isTrue();
+        }
+    }
+
+    @Test
+    void anUnlockOfAnAccountDeletedSinceTheLookupSaysItIsGone() {
+        ActiveDirectory directory = directory(connection(List.of(ldaps(ldap.port())), SERVICE_PASSWORD, ldap.caCertificate()));
+        DirectoryAccount ghost = new DirectoryAccount("acme", DirectoryAccount.Source.ACTIVE_DIRECTORY,
+                "00000000-0000-0000-0000-000000000000", "CN=Ghost,CN=Users,DC=acme,DC=test", "ghost", "", "", "", "ACME",
+                true, true, false, DirectoryAccount.Privilege.NONE, false, Optional.empty());
+
+        assertThat(directory.unlock(ghost).result()).isEqualTo(AccountUnlock.Result.ACCOUNT_GONE);
+    }
+
+    @Test
+    void aResetThatAsksForAChangeAtNextLogonIsProvenByData773() throws Exception {
+        try (SandboxDirectory fresh = sandbox()) {
+            ActiveDirectory directory = directory(fresh);
+            DirectoryAccount bob = directory.findByEmail("acme", "bob@acme.test").orElseThrow();
+            Secret fresher = Secret.of("Fresh-Passw0rd-" + System.nanoTime());
+
+            PasswordChange change = directory.setPassword(bob, fresher, new ResetOptions(false, true));
+
+            assertThat(change.succeeded()).as(change.detail()).isTrue();
+            assertThat(change.detail()).contains("AD data 773");
+            assertThat(directory.account("acme", bob.id()).orElseThrow().passwordLastSet()).as("pwdLastSet 0").isEmpty();
+            assertThat(directory.accepts(bob, fresher)).as("no sign-in before the change").isFalse();
+        }
+    }
+
+    @Test
+    void aResetOfADisabledAccountIsProvenByData533AndSaysTheAccountCannotSignIn() throws Exception {
+        try (SandboxDirectory fresh = sandbox()) {
+            ActiveDirectory directory = directory(fresh);
+            DirectoryAccount dan = directory.findByEmail("acme", "dan@acme.test").orElseThrow();
+
+            PasswordChange change = directory.setPassword(dan, Secret.of("Fresh-Passw0rd-" + System.nanoTime()), ResetOptions.PASSWORD_ONLY);
+
+            assertThat(dan.enabled()).isFalse();
+            assertThat(dan.usable()).isFalse();
+            assertThat(change.succeeded()).as(change.detail()).isTrue();
+            assertThat(change.detail()).contains("the account is disabled (AD data 533)");
+        }
+    }
+
+    @Test
+    void theConnectionsOwnAccountIsNeverAskedToChangeItsPasswordAtNextLogon() {
+        ActiveDirectory directory = directory(connection(List.of(ldaps(ldap.port())), SERVICE_PASSWORD, ldap.caCertificate()));
+        DirectoryAccount itself = directory.findByEmail("acme", "svc-rotabot@acme.test").orElseThrow();
+
+        PasswordChange change = directory.setPassword(itself, Secret.of("Fresh-Passw0rd-" + System.nanoTime()), new ResetOptions(false, true));
+
+        assertThat(change.result()).isEqualTo(PasswordChange.Result.UNSUPPORTED);
+        assertThat(change.detail()).contains("data 773");
+        assertThat(directory.accepts(itself, Secret.of(SERVICE_PASSWORD))).as("untouched").isTrue();
+    }
+
+    @Test
+    void adsDataCodeTellsWhichRefusalsProveThePassword() {
+        BindRefusal windows = refusal("80090308: LdapErr: DSID-0C090439, comment: AcceptSecurityContext error, data 775, v4563\u0000");
+        BindRefusal samba = refusal("80090308: LdapErr: DSID-0C0903A9, comment: AcceptSecurityContext error, data 52E, v1db1");
+        BindRefusal mustChange = refusal("80090308: LdapErr: DSID-0C090439, comment: AcceptSecurityContext error, data 773, v4563");
+        BindRefusal other = refusal("Invalid credentials");
+
+        assertThat(windows.code()).isEqualTo("775");
+        assertThat(windows.lockedOut()).isTrue();
+        assertThat(windows.provesPassword()).as("775 comes whatever the password").isFalse();
+        assertThat(windows.reason("the account")).isEqualTo("the account is locked out (AD data 775)");
+        assertThat(samba.code()).isEqualTo("52e");
+        assertThat(samba.provesPassword()).isFalse();
+        assertThat(List.of("530", "531", "532", "533", "701", "773")).allSatisfy(code ->
+                assertThat(refusal("AcceptSecurityContext error, data " + code + ", v4563").provesPassword()).as(code).isTrue());
+        assertThat(mustChange.mustChangePassword()).isTrue();
+        assertThat(other.code()).isEmpty();
+        assertThat(other.provesPassword()).isFalse();
+        assertThat(other.reason("the account")).contains("Invalid credentials");
+    }
+
+    @Test
+    void aLockoutOutlivesItsTimeOnlyWhenTheDomainKeepsItUntilAnAdministratorEndsIt() {
+        Instant now = Instant.now();
+        Domain thirtyMinutes = domain(Duration.ofMinutes(30));
+        Domain untilUnlocked = domain(Duration.ZERO);
+
+        assertThat(thirtyMinutes.lockedOut(Optional.of(now.minus(Duration.ofMinutes(10))), now)).isTrue();
+        assertThat(thirtyMinutes.lockedOut(Optional.of(now.minus(Duration.ofMinutes(31))), now)).as("ran out").isFalse();
+        assertThat(untilUnlocked.lockedOut(Optional.of(now.minus(Duration.ofDays(400))), now)).isTrue();
+        assertThat(untilUnlocked.lockedOut(Optional.empty(), now)).as("lockoutTime 0").isFalse();
+        assertThat(Domain.interval(Long.MIN_VALUE)).as("\"never\" reads as until an administrator ends it").isZero();
+    }
+
+    @Test
     void guidsReadAsAdToolsShowThem() {
         byte[] bytes = {0x78, 0x56, 0x34, 0x12, (byte) 0xBC, (byte) 0x9A, (byte) 0xF0, (byte) 0xDE,
             0x01, 0x23, 0x45, 0x67, (byte) 0x89, (byte) 0xAB, (byte) 0xCD, (byte) 0xEF};
 
         assertThat(AdGuid.toText(bytes)).isEqualTo("12345678-9abc-def0-0123-456789abcdef");
         assertThat(AdGuid.toBytes("12345678-9ABC-DEF0-0123-456789ABCDEF")).isEqualTo(bytes);
+    }
+
+    /** A sandbox of its own, for a test that changes an account's state. */
+    private SandboxDirectory sandbox() throws Exception {
+        return SandboxDirectory.start(0, Files.createTempDirectory(work, "fresh"),
+                ActiveDirectoryTest.class.getResourceAsStream("/sandbox/directory.ldif"), "DC=acme,DC=test", "DC=globex,DC=test");
+    }
+
+    private static ActiveDirectory directory(SandboxDirectory sandbox) {
+        return directory(connection(List.of(ldaps(sandbox.port())), SERVICE_PASSWORD, sandbox.caCertificate()));
+    }
+
+    private static BindRefusal refusal(String diagnostic) {
+        return BindRefusal.of(new LDAPException(new LDAPResult(1, ResultCode.INVALID_CREDENTIALS, diagnostic, null, List.of(), List.of())));
+    }
+
+    private static Domain domain(Duration lockoutDuration) {
+        return new Domain("DC=corp,DC=example,DC=test", "CORP", "corp.example.test", true, Duration.ZERO, 12, true, 5,
+                lockoutDuration, List.of());
     }
 
     private static URI ldaps(int port) {

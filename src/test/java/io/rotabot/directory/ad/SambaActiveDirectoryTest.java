@@ -1,6 +1,5 @@
 package io.rotabot.directory.ad;
 
-import io.rotabot.directory.ResetOptions;
 import static io.rotabot.directory.ad.SambaDomainController.ADMINISTRATOR;
 import static io.rotabot.directory.ad.SambaDomainController.ADMINISTRATOR_PASSWORD;
 import static io.rotabot.directory.ad.SambaDomainController.BASE_DN;
@@ -13,10 +12,15 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.util.ssl.PEMFileTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+import io.rotabot.directory.AccountUnlock;
 import io.rotabot.directory.Diagnosis;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.PasswordChange;
+import io.rotabot.directory.ResetOptions;
 import io.rotabot.security.Secret;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -263,12 +267,152 @@ class SambaActiveDirectoryTest {
         Diagnosis wrongPassword = adapter(List.of(URL), ADMINISTRATOR, "wrong", false).diagnose("corp").get(0);
 
         assertThat(healthy.steps()).allSatisfy(s -> assertThat(s.outcome()).isEqualTo(Diagnosis.Outcome.PASSED));
-        assertThat(healthy.steps().get(5).detail()).contains("domain CORP (corp.example.test)").contains("minimum length 12")
+        assertThat(healthy.steps().get(5).detail()).contains("domain CORP (corp.example.test, read at " + BASE_DN + ")")
+                .contains("minimum length 12")
                 .contains("6 privileged groups found");
         assertThat(helpdesk.steps().get(6).outcome()).isEqualTo(Diagnosis.Outcome.WARNING);
         assertThat(helpdesk.steps().get(6).advice()).contains("Reset password");
-        assertThat(wrongPassword.steps().get(4).detail()).contains("the bind password is wrong");
+        assertThat(wrongPassword.steps().get(4).detail()).contains("the password is wrong for the bind account (AD data 52e)");
         assertThat(directory.passwordPolicy("corp")).isEqualTo(new io.rotabot.directory.DirectoryPasswordPolicy(12, true));
+    }
+
+    /**
+     * The measurement behind {@link BindRefusal}: what the DC answers the right and a wrong password in each
+     * state a test can create. Only 775 comes whatever the password.
+     */
+    @Test
+    void eachAccountStateAnswersTheRightAndAWrongPasswordAsMeasured() throws Exception {
+        String password = "Initial#Passw0rd-" + RUN;
+        String ok = user(USERS, "rb" + RUN + "-state-ok", password);
+        String locked = user(USERS, "rb" + RUN + "-state-locked", password);
+        String disabled = user(USERS, "rb" + RUN + "-state-disabled", password);
+        String mustChange = user(USERS, "rb" + RUN + "-state-mustchange", password);
+        String expired = user(USERS, "rb" + RUN + "-state-expired", password);
+        lockOut(locked);
+        admin.modify(disabled, new Modification(ModificationType.REPLACE, "userAccountControl", "514"));
+        admin.modify(mustChange, new Modification(ModificationType.REPLACE, "pwdLastSet", "0"));
+        admin.modify(expired, new Modification(ModificationType.REPLACE, "accountExpires", "132000000000000000")); // 2019
+
+        assertThat(List.of(bind(ok, password), bind(ok, "Wrong#Passw0rd-1"))).containsExactly("", "52e");
+        assertThat(List.of(bind(locked, password), bind(locked, "Wrong#Passw0rd-1"))).containsExactly("775", "775");
+        assertThat(List.of(bind(disabled, password), bind(disabled, "Wrong#Passw0rd-1"))).containsExactly("533", "52e");
+        assertThat(List.of(bind(mustChange, password), bind(mustChange, "Wrong#Passw0rd-1"))).containsExactly("773", "52e");
+        assertThat(List.of(bind(expired, password), bind(expired, "Wrong#Passw0rd-1"))).containsExactly("701", "52e");
+        assertThat(account("state-ok")).satisfies(a -> assertThat(List.of(a.lockedOut(), a.usable())).containsExactly(false, true));
+        assertThat(account("state-locked").lockedOut()).isTrue();
+        assertThat(account("state-disabled").enabled()).isFalse();
+        assertThat(account("state-expired")).satisfies(a -> assertThat(List.of(a.expired(), a.usable())).containsExactly(true, false));
+    }
+
+    @Test
+    void aPlainResetLeavesALockedOutAccountLockedAndAResetThatUnlocksOpensIt() throws Exception {
+        String dn = user(USERS, "rb" + RUN + "-locked", "Initial#Passw0rd-" + RUN);
+        lockOut(dn);
+        DirectoryAccount locked = account("locked");
+        Secret fresh = Secret.of("Unlocked#Passw0rd-" + RUN);
+
+        PasswordChange plain = directory.setPassword(locked, Secret.of("Plain#Passw0rd-" + RUN), ResetOptions.PASSWORD_ONLY);
+
+        assertThat(locked.lockedOut()).isTrue();
+        assertThat(plain.result()).isEqualTo(PasswordChange.Result.NOT_VERIFIED);
+        assertThat(plain.detail()).contains("the account is locked out (AD data 775)");
+        assertThat(lockoutTime(dn)).isPositive();
+        assertThat(account("locked").lockedOut()).isTrue();
+
+        PasswordChange unlocking = directory.setPassword(locked, fresh, new ResetOptions(true, false));
+
+        assertThat(unlocking.succeeded()).as(unlocking.detail()).isTrue();
+        assertThat(lockoutTime(dn)).isZero();
+        assertThat(directory.accepts(locked, fresh)).isTrue();
+        assertThat(account("locked").lockedOut()).isFalse();
+    }
+
+    @Test
+    void anUnlockAloneLetsTheOldPasswordBindAgain() throws Exception {
+        Secret old = Secret.of("Initial#Passw0rd-" + RUN);
+        String dn = user(USERS, "rb" + RUN + "-unlock", old.reveal());
+        lockOut(dn);
+        DirectoryAccount locked = account("unlock");
+        assertThat(directory.accepts(locked, old)).as("locked out").isFalse();
+
+        AccountUnlock unlocked = directory.unlock(locked);
+        AccountUnlock again = directory.unlock(locked);
+
+        assertThat(unlocked.result()).isEqualTo(AccountUnlock.Result.UNLOCKED);
+        assertThat(directory.accepts(locked, old)).isTrue();
+        assertThat(again.result()).isEqualTo(AccountUnlock.Result.WAS_NOT_LOCKED);
+    }
+
+    @Test
+    void aResetThatAsksForAChangeAtNextLogonIsProvenByData773() throws Exception {
+        String dn = user(USERS, "rb" + RUN + "-newstarter", "Initial#Passw0rd-" + RUN);
+        Secret fresh = Secret.of("Starter#Passw0rd-" + RUN);
+
+        PasswordChange change = directory.setPassword(account("newstarter"), fresh, new ResetOptions(false, true));
+
+        assertThat(change.succeeded()).as(change.detail()).isTrue();
+        assertThat(change.detail()).contains("AD data 773");
+        assertThat(admin.getEntry(dn, "pwdLastSet").getAttributeValueAsLong("pwdLastSet")).isZero();
+        assertThat(bind(dn, fresh.reveal())).isEqualTo("773");
+    }
+
+    @Test
+    void aResetOfADisabledAccountIsProvenByData533() throws Exception {
+        String dn = user(USERS, "rb" + RUN + "-leaver", "Initial#Passw0rd-" + RUN);
+        admin.modify(dn, new Modification(ModificationType.REPLACE, "userAccountControl", "514"));
+
+        PasswordChange change = directory.setPassword(account("leaver"), Secret.of("Leaver#Passw0rd-" + RUN), ResetOptions.PASSWORD_ONLY);
+
+        assertThat(change.succeeded()).as(change.detail()).isTrue();
+        assertThat(change.detail()).contains("the account is disabled (AD data 533)");
+    }
+
+    @Test
+    void aBindAccountThatMayOnlyResetPasswordsIsToldToDelegateLockoutTime() throws Exception {
+        String ou = organizationalUnit("frontdesk");
+        String delegate = "rb" + RUN + "-frontdesk";
+        user(delegate, "Frontdesk#Passw0rd-" + RUN);
+        String dn = user(ou, "rb" + RUN + "-visitor", "Initial#Passw0rd-" + RUN);
+        delegateReset(ou, delegate);
+        lockOut(dn);
+        ActiveDirectory frontdesk = adapter(List.of(URL), dn(delegate), "Frontdesk#Passw0rd-" + RUN, false);
+        DirectoryAccount visitor = account("visitor");
+
+        PasswordChange reset = frontdesk.setPassword(visitor, Secret.of("Visitor#Passw0rd-" + RUN), new ResetOptions(true, false));
+        AccountUnlock unlock = frontdesk.unlock(visitor);
+
+        assertThat(reset.result()).isEqualTo(PasswordChange.Result.NOT_PERMITTED);
+        assertThat(reset.detail()).contains("write access to lockoutTime");
+        assertThat(unlock.result()).isEqualTo(AccountUnlock.Result.NOT_PERMITTED);
+        assertThat(unlock.detail()).contains("lockoutTime");
+        assertThat(bind(dn, "Initial#Passw0rd-" + RUN)).as("neither reset nor unlocked: one modify, all or nothing").isEqualTo("775");
+    }
+
+    @Test
+    void anOuScopedConnectionReadsTheDomainsPolicyAndFindsTheAdministratorsInTheOu() throws Exception {
+        String ou = organizationalUnit("scoped");
+        String nested = user(ou, "rb" + RUN + "-scoped-nested", "Initial#Passw0rd-" + RUN);
+        String direct = user(ou, "rb" + RUN + "-scoped-direct", "Initial#Passw0rd-" + RUN);
+        user(ou, "rb" + RUN + "-scoped-user", "Initial#Passw0rd-" + RUN);
+        admin.modify("CN=rb" + RUN + "-itadmins," + USERS, new Modification(ModificationType.ADD, "member", nested));
+        admin.modify("CN=Domain Admins," + USERS, new Modification(ModificationType.ADD, "member", direct));
+        ActiveDirectory scoped = new ActiveDirectory(HandBuiltControllers.of(new AdConnectionProperties(Map.of("corp",
+                SambaDomainController.connection(List.of(URL), ADMINISTRATOR, ADMINISTRATOR_PASSWORD, false, ou)))));
+
+        List<DirectoryAccount> accounts = scoped.accounts("corp");
+        Diagnosis diagnosis = scoped.diagnose("corp").get(0);
+
+        assertThat(scoped.passwordPolicy("corp")).isEqualTo(new io.rotabot.directory.DirectoryPasswordPolicy(12, true));
+        assertThat(accounts).extracting(DirectoryAccount::samAccountName).containsExactlyInAnyOrder(
+                "rb" + RUN + "-scoped-nested", "rb" + RUN + "-scoped-direct", "rb" + RUN + "-scoped-user");
+        assertThat(accounts).filteredOn(DirectoryAccount::privileged).extracting(DirectoryAccount::samAccountName)
+                .containsExactlyInAnyOrder("rb" + RUN + "-scoped-nested", "rb" + RUN + "-scoped-direct");
+        assertThat(accounts).allSatisfy(a -> assertThat(a.domain()).isEqualTo("CORP"));
+        assertThat(scoped.findByEmail("corp", "rb" + RUN + "-scoped-nested@corp.example.test"))
+                .hasValueSatisfying(a -> assertThat(a.privileged()).isTrue());
+        assertThat(diagnosis.steps().get(5).outcome()).isEqualTo(Diagnosis.Outcome.PASSED);
+        assertThat(diagnosis.steps().get(5).detail()).contains("read at " + BASE_DN).contains("minimum length 12")
+                .contains("complexity on").contains("6 privileged groups found");
     }
 
     @Test
@@ -317,6 +461,51 @@ class SambaActiveDirectoryTest {
         admin.add(new Entry(ou, new Attribute("objectClass", "top", "organizationalUnit"), new Attribute("ou", "rb" + RUN + "-" + name)));
         CREATED.add(ou);
         return ou;
+    }
+
+    /**
+     * Locks the account out by real failed binds. The domain's own policy never locks anyone out and other
+     * runs share the DC, so a fine-grained password settings object of this run, applied to its accounts
+     * only, sets a threshold of three.
+     */
+    private static void lockOut(String dn) throws Exception {
+        String pso = "CN=rb" + RUN + "-lockout,CN=Password Settings Container,CN=System," + BASE_DN;
+        if (admin.getEntry(pso, "1.1") == null) {
+            admin.add(new Entry(pso, new Attribute("objectClass", "top", "msDS-PasswordSettings"),
+                    new Attribute("msDS-PasswordSettingsPrecedence", "20"),
+                    new Attribute("msDS-PasswordReversibleEncryptionEnabled", "FALSE"),
+                    new Attribute("msDS-PasswordHistoryLength", "0"),
+                    new Attribute("msDS-PasswordComplexityEnabled", "TRUE"),
+                    new Attribute("msDS-MinimumPasswordLength", "12"),
+                    new Attribute("msDS-MinimumPasswordAge", "0"),
+                    new Attribute("msDS-MaximumPasswordAge", Long.toString(-42 * 864_000_000_000L)),
+                    new Attribute("msDS-LockoutThreshold", "3"),
+                    new Attribute("msDS-LockoutObservationWindow", "-18000000000"),
+                    new Attribute("msDS-LockoutDuration", "-18000000000")));
+            CREATED.add(0, pso);
+        }
+        admin.modify(pso, new Modification(ModificationType.ADD, "msDS-PSOAppliesTo", dn));
+        for (int i = 0; i < 3; i++) {
+            assertThat(bind(dn, "Wrong#Passw0rd-" + i)).isIn("52e", "775");
+        }
+        assertThat(lockoutTime(dn)).as("locked out").isPositive();
+    }
+
+    private static long lockoutTime(String dn) throws LDAPException {
+        Long value = admin.getEntry(dn, "lockoutTime").getAttributeValueAsLong("lockoutTime");
+        return value == null ? 0 : value;
+    }
+
+    /** AD's data code for a bind as the DN with this password on a connection of its own; empty when it binds. */
+    private static String bind(String dn, String password) throws Exception {
+        try (LDAPConnection connection = new LDAPConnection(new SSLUtil(new PEMFileTrustManager(SambaDomainController.CA.toFile()))
+                .createSSLSocketFactory(), URL.getHost(), URL.getPort())) {
+            connection.bind(dn, password);
+            return "";
+        } catch (LDAPException e) {
+            assertThat(e.getResultCode()).as(e.getMessage()).isEqualTo(ResultCode.INVALID_CREDENTIALS);
+            return BindRefusal.of(e).code();
+        }
     }
 
     /** Gives the account the Reset Password right on the OU's objects, as an AD administrator would delegate it. */

@@ -45,7 +45,13 @@ final class SambaDomainController {
 
     static AdConnectionProperties.Connection connection(List<URI> urls, String bindDn, String bindPassword,
                                                         boolean honorHistory) {
-        return new AdConnectionProperties.Connection(urls, false, CA, bindDn, bindPassword, BASE_DN,
+        return connection(urls, bindDn, bindPassword, honorHistory, BASE_DN);
+    }
+
+    /** A connection that searches only under this base DN, such as the one OU its bind account is delegated on. */
+    static AdConnectionProperties.Connection connection(List<URI> urls, String bindDn, String bindPassword,
+                                                        boolean honorHistory, String baseDn) {
+        return new AdConnectionProperties.Connection(urls, false, CA, bindDn, bindPassword, baseDn,
                 Duration.ofSeconds(3), Duration.ofSeconds(15), honorHistory, 2);
     }
 }

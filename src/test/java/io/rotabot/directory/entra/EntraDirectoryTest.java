@@ -1,6 +1,5 @@
 package io.rotabot.directory.entra;
 
-import io.rotabot.directory.ResetOptions;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -20,11 +19,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.rotabot.directory.AccountUnlock;
 import io.rotabot.directory.Diagnosis;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.DirectoryAccount.Privilege;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.PasswordChange;
+import io.rotabot.directory.ResetOptions;
 import io.rotabot.security.Secret;
 import io.rotabot.testing.GraphStubs;
 import io.rotabot.testing.TestSecrets;
@@ -47,6 +48,7 @@ class EntraDirectoryTest {
     private static final String FRANK = "0b6a3c1e-6f3a-4d5e-9d1a-1a2b3c4d5e01";
     private static final String GRACE = "0b6a3c1e-6f3a-4d5e-9d1a-1a2b3c4d5e02";
     private static final String SYNCED = "0b6a3c1e-6f3a-4d5e-9d1a-1a2b3c4d5e03";
+    private static final String OTHER = "0b6a3c1e-6f3a-4d5e-9d1a-1a2b3c4d5e04";
 
     private static GraphStubs graph;
     private final ObjectMapper json = new ObjectMapper();
@@ -115,6 +117,82 @@ class EntraDirectoryTest {
                 .get(0).getBodyAsString());
         assertThat(body.path("passwordProfile").path("password").asText()).isEqualTo("Cloud#Passw0rd-2026");
         assertThat(body.path("passwordProfile").path("forceChangePasswordNextSignIn").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aChangeAtNextSignInIsAskedForOnlyWhenTheResetSaysSo() throws Exception {
+        graph.server().stubFor(patch(urlPathEqualTo("/v1.0/users/" + FRANK)).willReturn(aResponse().withStatus(204)));
+        EntraDirectory directory = adapter(EntraConnectionProperties.Access.CUSTOMER_APP);
+        DirectoryAccount frank = directory.account("contoso", FRANK).orElseThrow();
+
+        assertThat(directory.setPassword(frank, Secret.of("Cloud#Passw0rd-2028"), new ResetOptions(true, true)).succeeded()).isTrue();
+
+        JsonNode body = json.readTree(graph.server().findAll(patchRequestedFor(urlPathEqualTo("/v1.0/users/" + FRANK)))
+                .get(0).getBodyAsString());
+        assertThat(body.path("passwordProfile").path("forceChangePasswordNextSignIn").asBoolean()).isTrue();
+    }
+
+    @Test
+    void entraHasNoAdministratorUnlockAndNoAccountIsEverLockedOutOrExpired() {
+        EntraDirectory directory = adapter(EntraConnectionProperties.Access.CUSTOMER_APP);
+        DirectoryAccount frank = directory.account("contoso", FRANK).orElseThrow();
+
+        AccountUnlock unlock = directory.unlock(frank);
+
+        assertThat(unlock.result()).isEqualTo(AccountUnlock.Result.UNSUPPORTED);
+        assertThat(unlock.succeeded()).isFalse();
+        assertThat(unlock.detail()).contains("smart lockout").contains("ends by itself");
+        assertThat(List.of(frank.lockedOut(), frank.expired())).containsExactly(false, false);
+        graph.server().verify(0, patchRequestedFor(urlPathEqualTo("/v1.0/users/" + FRANK)));
+    }
+
+    @Test
+    void theMembersOfARoleAssignableGroupHoldItsRole() {
+        String admins = "5a1f0c2e-8d3b-4c6a-9e7f-000000000a01";
+        String helpdesk = "5a1f0c2e-8d3b-4c6a-9e7f-000000000a02";
+        String next = graph.baseUrl() + "/v1.0/groups/" + admins + "/transitiveMembers/graph.user?$select=id&$skiptoken=X2FkbWlucw";
+        graph.server().stubFor(get(urlPathEqualTo("/v1.0/directoryRoles/role-ga/members")).willReturn(okJson(
+                "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#directoryObjects(id)\",\"value\":["
+                + "{\"@odata.type\":\"#microsoft.graph.user\",\"id\":\"" + GRACE + "\"},"
+                + "{\"@odata.type\":\"#microsoft.graph.group\",\"id\":\"" + admins + "\"}]}")));
+        graph.server().stubFor(get(urlPathEqualTo("/v1.0/directoryRoles/role-ua/members")).willReturn(okJson(
+                "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#directoryObjects(id)\",\"value\":["
+                + "{\"@odata.type\":\"#microsoft.graph.group\",\"id\":\"" + helpdesk + "\"}]}")));
+        graph.server().stubFor(get(urlPathEqualTo("/v1.0/groups/" + admins + "/transitiveMembers/graph.user"))
+                .withQueryParam("$skiptoken", absent()).willReturn(okJson(
+                "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users(id)\",\"value\":["
+                + "{\"id\":\"" + FRANK + "\"}],\"@odata.nextLink\":\"" + next + "\"}")));
+        graph.server().stubFor(get(urlPathEqualTo("/v1.0/groups/" + admins + "/transitiveMembers/graph.user"))
+                .withQueryParam("$skiptoken", equalTo("X2FkbWlucw")).willReturn(okJson(
+                "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users(id)\",\"value\":["
+                + "{\"id\":\"" + SYNCED + "\"}]}")));
+        graph.server().stubFor(get(urlPathEqualTo("/v1.0/groups/" + helpdesk + "/transitiveMembers/graph.user")).willReturn(okJson(
+                "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users(id)\",\"value\":["
+                + "{\"id\":\"" + FRANK + "\"},{\"id\":\"" + OTHER + "\"}]}")));
+        graph.server().stubFor(get(urlPathEqualTo("/v1.0/users")).willReturn(okJson("{\"value\":["
+                + user(FRANK, "frank@contoso.test", false) + "," + user(GRACE, "grace.admin@contoso.test", false) + ","
+                + user(SYNCED, "sam@contoso.test", true) + "," + user(OTHER, "olga@contoso.test", false) + "]}")));
+
+        List<DirectoryAccount> accounts = adapter(EntraConnectionProperties.Access.CUSTOMER_APP).accounts("contoso");
+
+        assertThat(accounts).extracting(DirectoryAccount::privilege).containsExactly(Privilege.GLOBAL_ADMINISTRATOR,
+                Privilege.GLOBAL_ADMINISTRATOR, Privilege.GLOBAL_ADMINISTRATOR, Privilege.ADMINISTRATOR);
+    }
+
+    @Test
+    void aGroupHoldingARoleThatTheAppMayNotReadFailsTheImportRatherThanHideAdministrators() {
+        String admins = "5a1f0c2e-8d3b-4c6a-9e7f-000000000a01";
+        graph.server().stubFor(get(urlPathEqualTo("/v1.0/directoryRoles/role-ga/members")).willReturn(okJson(
+                "{\"value\":[{\"@odata.type\":\"#microsoft.graph.group\",\"id\":\"" + admins + "\"}]}")));
+        graph.server().stubFor(get(urlPathEqualTo("/v1.0/groups/" + admins + "/transitiveMembers/graph.user"))
+                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                        .withBody(graphError("Authorization_RequestDenied", "Insufficient privileges to complete the operation."))));
+        graph.server().stubFor(get(urlPathEqualTo("/v1.0/users")).willReturn(okJson("{\"value\":[" + user(FRANK, "frank@contoso.test", false) + "]}")));
+
+        assertThatThrownBy(() -> adapter(EntraConnectionProperties.Access.CUSTOMER_APP).accounts("contoso"))
+                .isInstanceOf(DirectoryUnavailableException.class)
+                .hasMessageContaining("Global Administrator").hasMessageContaining("GroupMember.Read.All")
+                .hasMessageContaining("Authorization_RequestDenied");
     }
 
     @Test
@@ -227,7 +305,7 @@ class EntraDirectoryTest {
         EntraDirectory directory = new EntraDirectory(new GraphTenants(new EntraConnectionProperties(Map.of("contoso",
                 new EntraConnectionProperties.Connection(GraphStubs.TENANT, GraphStubs.CLIENT_ID, null, pem,
                         EntraConnectionProperties.Access.CUSTOMER_APP, URI.create(graph.baseUrl() + "/v1.0"),
-                        URI.create(graph.baseUrl() + "/"), graph.caCertificate(), false, Duration.ofSeconds(2),
+                        URI.create(graph.baseUrl() + "/"), graph.caCertificate(), Duration.ofSeconds(2),
                         Duration.ofSeconds(10)))), TestSecrets.configurationSecrets()));
 
         assertThat(directory.account("contoso", FRANK)).isPresent();
@@ -242,7 +320,7 @@ class EntraDirectoryTest {
 
     private static EntraConnectionProperties.Connection connection(EntraConnectionProperties.Access access, String secret) {
         return new EntraConnectionProperties.Connection(GraphStubs.TENANT, GraphStubs.CLIENT_ID, secret, null, access,
-                URI.create(graph.baseUrl() + "/v1.0"), URI.create(graph.baseUrl() + "/"), graph.caCertificate(), false,
+                URI.create(graph.baseUrl() + "/v1.0"), URI.create(graph.baseUrl() + "/"), graph.caCertificate(),
                 Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 }
