@@ -40,7 +40,11 @@ public interface Directory {
     /** Ends the account's lockout without touching its password; an account that is not locked out is left alone. */
     AccountUnlock unlock(DirectoryAccount account);
 
-    /** Whether a bind as the account with this password succeeds now. */
+    /**
+     * Whether the directory holds this password for the account now: a bind with it succeeds, or AD refuses
+     * the bind only for a reason it gives for the right password alone (must change at next logon, expired,
+     * disabled…). A locked-out AD account answers no with any password.
+     */
     boolean accepts(DirectoryAccount account, Secret password);
 
     /** The directory's own password policy for the organization (domain policy; Entra ID's fixed rules). */

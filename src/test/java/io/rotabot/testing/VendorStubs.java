@@ -76,6 +76,15 @@ public final class VendorStubs {
                 .willReturn(recordDocument(recordId, organizationId, username)));
     }
 
+    /** The record as {@link #itglueRecord}, with IT Glue taking this long to answer a PATCH. */
+    public static void itglueRecordSlowToPatch(WireMockServer itglue, String recordId, long organizationId, String username,
+                                               int delayMillis) {
+        itglueRecord(itglue, recordId, organizationId, username);
+        itglue.stubFor(patch(urlPathEqualTo("/passwords/" + recordId)).atPriority(1)
+                .withHeader("x-api-key", equalTo(ITGLUE_KEY))
+                .willReturn(recordDocument(recordId, organizationId, username).withFixedDelay(delayMillis)));
+    }
+
     private static ResponseDefinitionBuilder recordDocument(String recordId, long organizationId, String username) {
         return aResponse().withStatus(200).withHeader("Content-Type", JSON_API)
                 .withBody(passwordDocument(recordId, organizationId, username, null).toString())

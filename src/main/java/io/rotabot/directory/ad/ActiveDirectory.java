@@ -222,7 +222,7 @@ class ActiveDirectory implements DirectoryAdapter {
 
     @Override
     public boolean accepts(DirectoryAccount account, Secret password) {
-        return controllers.binds(account.organizationKey(), account.distinguishedName(), password);
+        return controllers.holds(account.organizationKey(), account.distinguishedName(), password);
     }
 
     @Override

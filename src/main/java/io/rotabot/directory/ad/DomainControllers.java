@@ -110,11 +110,15 @@ class DomainControllers {
         }
     }
 
-    /** Whether a bind as this DN with this password succeeds on the first domain controller that answers. */
-    boolean binds(String organizationKey, String dn, Secret password) {
+    /**
+     * Whether the first domain controller that answers holds this password for the DN: a bind with it
+     * succeeds, or AD refuses it only for a reason it gives for the right password alone (must change,
+     * expired, disabled…; see {@link BindRefusal#provesPassword()}).
+     */
+    boolean holds(String organizationKey, String dn, Secret password) {
         Endpoint endpoint = endpoint(organizationKey);
         try (LDAPConnection connection = endpoint.servers().getConnection()) {
-            return bindAs(connection, dn, password).isEmpty();
+            return bindAs(connection, dn, password).map(BindRefusal::provesPassword).orElse(true);
         } catch (LDAPException e) {
             throw new DirectoryUnavailableException("No domain controller of " + organizationKey + " answered ("
                     + endpoint.settings().urls() + "): " + describe(e), e);

@@ -308,7 +308,8 @@ class ActiveDirectoryTest {
             assertThat(change.succeeded()).as(change.detail()).isTrue();
             assertThat(change.detail()).contains("AD data 773");
             assertThat(directory.account("acme", bob.id()).orElseThrow().passwordLastSet()).as("pwdLastSet 0").isEmpty();
-            assertThat(directory.accepts(bob, fresher)).as("no sign-in before the change").isFalse();
+            assertThat(directory.accepts(bob, fresher)).as("the directory holds it, though it asks for a change at sign-in").isTrue();
+            assertThat(directory.accepts(bob, Secret.of("Wrong-Passw0rd-1"))).isFalse();
         }
     }
 

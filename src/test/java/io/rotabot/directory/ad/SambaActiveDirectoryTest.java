@@ -12,9 +12,6 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
-import com.unboundid.ldap.sdk.ResultCode;
-import com.unboundid.util.ssl.PEMFileTrustManager;
-import com.unboundid.util.ssl.SSLUtil;
 import io.rotabot.directory.AccountUnlock;
 import io.rotabot.directory.Diagnosis;
 import io.rotabot.directory.DirectoryAccount;
@@ -288,16 +285,16 @@ class SambaActiveDirectoryTest {
         String disabled = user(USERS, "rb" + RUN + "-state-disabled", password);
         String mustChange = user(USERS, "rb" + RUN + "-state-mustchange", password);
         String expired = user(USERS, "rb" + RUN + "-state-expired", password);
-        lockOut(locked);
+        SambaDomainController.lockOut(admin, "rb" + RUN + "-lockout", locked, CREATED);
         admin.modify(disabled, new Modification(ModificationType.REPLACE, "userAccountControl", "514"));
         admin.modify(mustChange, new Modification(ModificationType.REPLACE, "pwdLastSet", "0"));
         admin.modify(expired, new Modification(ModificationType.REPLACE, "accountExpires", "132000000000000000")); // 2019
 
-        assertThat(List.of(bind(ok, password), bind(ok, "Wrong#Passw0rd-1"))).containsExactly("", "52e");
-        assertThat(List.of(bind(locked, password), bind(locked, "Wrong#Passw0rd-1"))).containsExactly("775", "775");
-        assertThat(List.of(bind(disabled, password), bind(disabled, "Wrong#Passw0rd-1"))).containsExactly("533", "52e");
-        assertThat(List.of(bind(mustChange, password), bind(mustChange, "Wrong#Passw0rd-1"))).containsExactly("773", "52e");
-        assertThat(List.of(bind(expired, password), bind(expired, "Wrong#Passw0rd-1"))).containsExactly("701", "52e");
+        assertThat(List.of(SambaDomainController.bindCode(ok, password), SambaDomainController.bindCode(ok, "Wrong#Passw0rd-1"))).containsExactly("", "52e");
+        assertThat(List.of(SambaDomainController.bindCode(locked, password), SambaDomainController.bindCode(locked, "Wrong#Passw0rd-1"))).containsExactly("775", "775");
+        assertThat(List.of(SambaDomainController.bindCode(disabled, password), SambaDomainController.bindCode(disabled, "Wrong#Passw0rd-1"))).containsExactly("533", "52e");
+        assertThat(List.of(SambaDomainController.bindCode(mustChange, password), SambaDomainController.bindCode(mustChange, "Wrong#Passw0rd-1"))).containsExactly("773", "52e");
+        assertThat(List.of(SambaDomainController.bindCode(expired, password), SambaDomainController.bindCode(expired, "Wrong#Passw0rd-1"))).containsExactly("701", "52e");
         assertThat(account("state-ok")).satisfies(a -> assertThat(List.of(a.lockedOut(), a.usable())).containsExactly(false, true));
         assertThat(account("state-locked").lockedOut()).isTrue();
         assertThat(account("state-disabled").enabled()).isFalse();
@@ -307,7 +304,7 @@ class SambaActiveDirectoryTest {
     @Test
     void aPlainResetLeavesALockedOutAccountLockedAndAResetThatUnlocksOpensIt() throws Exception {
         String dn = user(USERS, "rb" + RUN + "-locked", "Initial#Passw0rd-" + RUN);
-        lockOut(dn);
+        SambaDomainController.lockOut(admin, "rb" + RUN + "-lockout", dn, CREATED);
         DirectoryAccount locked = account("locked");
         Secret fresh = Secret.of("Unlocked#Passw0rd-" + RUN);
 
@@ -316,13 +313,13 @@ class SambaActiveDirectoryTest {
         assertThat(locked.lockedOut()).isTrue();
         assertThat(plain.result()).isEqualTo(PasswordChange.Result.NOT_VERIFIED);
         assertThat(plain.detail()).contains("the account is locked out (AD data 775)");
-        assertThat(lockoutTime(dn)).isPositive();
+        assertThat(SambaDomainController.lockoutTime(admin, dn)).isPositive();
         assertThat(account("locked").lockedOut()).isTrue();
 
         PasswordChange unlocking = directory.setPassword(locked, fresh, new ResetOptions(true, false));
 
         assertThat(unlocking.succeeded()).as(unlocking.detail()).isTrue();
-        assertThat(lockoutTime(dn)).isZero();
+        assertThat(SambaDomainController.lockoutTime(admin, dn)).isZero();
         assertThat(directory.accepts(locked, fresh)).isTrue();
         assertThat(account("locked").lockedOut()).isFalse();
     }
@@ -331,7 +328,7 @@ class SambaActiveDirectoryTest {
     void anUnlockAloneLetsTheOldPasswordBindAgain() throws Exception {
         Secret old = Secret.of("Initial#Passw0rd-" + RUN);
         String dn = user(USERS, "rb" + RUN + "-unlock", old.reveal());
-        lockOut(dn);
+        SambaDomainController.lockOut(admin, "rb" + RUN + "-lockout", dn, CREATED);
         DirectoryAccount locked = account("unlock");
         assertThat(directory.accepts(locked, old)).as("locked out").isFalse();
 
@@ -353,7 +350,7 @@ class SambaActiveDirectoryTest {
         assertThat(change.succeeded()).as(change.detail()).isTrue();
         assertThat(change.detail()).contains("AD data 773");
         assertThat(admin.getEntry(dn, "pwdLastSet").getAttributeValueAsLong("pwdLastSet")).isZero();
-        assertThat(bind(dn, fresh.reveal())).isEqualTo("773");
+        assertThat(SambaDomainController.bindCode(dn, fresh.reveal())).isEqualTo("773");
     }
 
     @Test
@@ -374,7 +371,7 @@ class SambaActiveDirectoryTest {
         user(delegate, "Frontdesk#Passw0rd-" + RUN);
         String dn = user(ou, "rb" + RUN + "-visitor", "Initial#Passw0rd-" + RUN);
         delegateReset(ou, delegate);
-        lockOut(dn);
+        SambaDomainController.lockOut(admin, "rb" + RUN + "-lockout", dn, CREATED);
         ActiveDirectory frontdesk = adapter(List.of(URL), dn(delegate), "Frontdesk#Passw0rd-" + RUN, false);
         DirectoryAccount visitor = account("visitor");
 
@@ -385,7 +382,7 @@ class SambaActiveDirectoryTest {
         assertThat(reset.detail()).contains("write access to lockoutTime");
         assertThat(unlock.result()).isEqualTo(AccountUnlock.Result.NOT_PERMITTED);
         assertThat(unlock.detail()).contains("lockoutTime");
-        assertThat(bind(dn, "Initial#Passw0rd-" + RUN)).as("neither reset nor unlocked: one modify, all or nothing").isEqualTo("775");
+        assertThat(SambaDomainController.bindCode(dn, "Initial#Passw0rd-" + RUN)).as("neither reset nor unlocked: one modify, all or nothing").isEqualTo("775");
     }
 
     @Test
@@ -461,51 +458,6 @@ class SambaActiveDirectoryTest {
         admin.add(new Entry(ou, new Attribute("objectClass", "top", "organizationalUnit"), new Attribute("ou", "rb" + RUN + "-" + name)));
         CREATED.add(ou);
         return ou;
-    }
-
-    /**
-     * Locks the account out by real failed binds. The domain's own policy never locks anyone out and other
-     * runs share the DC, so a fine-grained password settings object of this run, applied to its accounts
-     * only, sets a threshold of three.
-     */
-    private static void lockOut(String dn) throws Exception {
-        String pso = "CN=rb" + RUN + "-lockout,CN=Password Settings Container,CN=System," + BASE_DN;
-        if (admin.getEntry(pso, "1.1") == null) {
-            admin.add(new Entry(pso, new Attribute("objectClass", "top", "msDS-PasswordSettings"),
-                    new Attribute("msDS-PasswordSettingsPrecedence", "20"),
-                    new Attribute("msDS-PasswordReversibleEncryptionEnabled", "FALSE"),
-                    new Attribute("msDS-PasswordHistoryLength", "0"),
-                    new Attribute("msDS-PasswordComplexityEnabled", "TRUE"),
-                    new Attribute("msDS-MinimumPasswordLength", "12"),
-                    new Attribute("msDS-MinimumPasswordAge", "0"),
-                    new Attribute("msDS-MaximumPasswordAge", Long.toString(-42 * 864_000_000_000L)),
-                    new Attribute("msDS-LockoutThreshold", "3"),
-                    new Attribute("msDS-LockoutObservationWindow", "-18000000000"),
-                    new Attribute("msDS-LockoutDuration", "-18000000000")));
-            CREATED.add(0, pso);
-        }
-        admin.modify(pso, new Modification(ModificationType.ADD, "msDS-PSOAppliesTo", dn));
-        for (int i = 0; i < 3; i++) {
-            assertThat(bind(dn, "Wrong#Passw0rd-" + i)).isIn("52e", "775");
-        }
-        assertThat(lockoutTime(dn)).as("locked out").isPositive();
-    }
-
-    private static long lockoutTime(String dn) throws LDAPException {
-        Long value = admin.getEntry(dn, "lockoutTime").getAttributeValueAsLong("lockoutTime");
-        return value == null ? 0 : value;
-    }
-
-    /** AD's data code for a bind as the DN with this password on a connection of its own; empty when it binds. */
-    private static String bind(String dn, String password) throws Exception {
-        try (LDAPConnection connection = new LDAPConnection(new SSLUtil(new PEMFileTrustManager(SambaDomainController.CA.toFile()))
-                .createSSLSocketFactory(), URL.getHost(), URL.getPort())) {
-            connection.bind(dn, password);
-            return "";
-        } catch (LDAPException e) {
-            assertThat(e.getResultCode()).as(e.getMessage()).isEqualTo(ResultCode.INVALID_CREDENTIALS);
-            return BindRefusal.of(e).code();
-        }
     }
 
     /** Gives the account the Reset Password right on the OU's objects, as an AD administrator would delegate it. */
