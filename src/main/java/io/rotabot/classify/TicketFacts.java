@@ -30,7 +30,7 @@ public final class TicketFacts {
 
     /** Longer text is cut: rules read requests, not attachments pasted into a ticket. */
     static final int MAX_TEXT = 20_000;
-    private static final Map<String, Pattern> PHRASES = new ConcurrentHashMap<>();
+    private static final Map<String, Phrases> PHRASES = new ConcurrentHashMap<>();
     private static final Map<String, Vocabulary> VOCABULARIES = new ConcurrentHashMap<>();
     private static final Pattern ADDRESS = Pattern.compile("[\\p{L}\\p{N}._%+'-]{1,64}@[\\p{L}\\p{N}.-]{1,253}\\.[\\p{L}]{2,24}");
     private static final Pattern DOMAIN_USER = Pattern.compile("(?<![\\p{L}\\p{N}\\\\])[A-Za-z][A-Za-z0-9-]{0,14}\\\\[\\p{L}\\p{N}._-]{1,64}");
@@ -82,6 +82,9 @@ public final class TicketFacts {
     private final String company;
     private final Map<String, List<Target>> targets = new ConcurrentHashMap<>();
     private List<Token> tokens;
+    private Words words;
+    private Words wordsAnywhere;
+    private Words wordsSetAside;
     private Set<String> requesterWords;
 
     /**
@@ -159,17 +162,41 @@ public final class TicketFacts {
 
     /** Whether the title or the requester's text contains any of the {@code |}-separated phrases as whole words. */
     public boolean mentions(String phrases) {
-        return PHRASES.computeIfAbsent(phrases, TicketFacts::compile).matcher(text).find();
+        if (words == null) {
+            words = Words.of(text);
+        }
+        return phrases(phrases).foundIn(words);
+    }
+
+    /**
+     * Like {@link #mentions}, but only where no negation stands within three words before the phrase, or after
+     * it (languages that negate at the end), in its sentence: "I know my password" counts, "I don't know my
+     * password", "no recuerdo mi contraseña" and "ich kenne mein Passwort nicht mehr" do not.
+     */
+    public boolean mentionsAffirmed(String phrases, String negationsBefore, String negationsAfter) {
+        if (words == null) {
+            words = Words.of(text);
+        }
+        return phrases(phrases).foundAffirmedIn(words, vocabulary(negationsBefore), vocabulary(negationsAfter));
     }
 
     /** Like {@link #mentions}, but also in the quoted history, signature and disclaimer set aside. */
     public boolean mentionsAnywhere(String phrases) {
-        return PHRASES.computeIfAbsent(phrases, TicketFacts::compile).matcher(anywhere).find();
+        if (wordsAnywhere == null) {
+            wordsAnywhere = Words.of(anywhere);
+        }
+        return phrases(phrases).foundIn(wordsAnywhere);
     }
 
     /** Like {@link #mentions}, but only in what was set aside: quoted history, signature, disclaimer. */
     public boolean mentionsSetAside(String phrases) {
-        return !setAside.isEmpty() && PHRASES.computeIfAbsent(phrases, TicketFacts::compile).matcher(setAside).find();
+        if (setAside.isEmpty()) {
+            return false;
+        }
+        if (wordsSetAside == null) {
+            wordsSetAside = Words.of(setAside);
+        }
+        return phrases(phrases).foundIn(wordsSetAside);
     }
 
     /**
@@ -249,6 +276,9 @@ public final class TicketFacts {
                 break;
             }
         }
+        if (shouted()) {
+            return false;
+        }
         for (int i = 0; i < all.size(); i++) {
             Token token = all.get(i);
             if (!token.capitalised() || token.number() || knownWords.known(token.lower) || requesterWords().contains(token.lower)
@@ -270,6 +300,20 @@ public final class TicketFacts {
             }
         }
         return false;
+    }
+
+    /** "MY PASSWORD EXPIRED PLEASE HELP": mostly capitals, where a capital names nothing. */
+    private boolean shouted() {
+        int upper = 0;
+        int letters = 0;
+        for (int i = 0; i < original.length(); i++) {
+            char c = original.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                upper += Character.isUpperCase(c) ? 1 : 0;
+            }
+        }
+        return letters > 0 && upper > letters * 0.6;
     }
 
     private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "dear", "thanks", "thank", "cheers", "hallo",
@@ -672,16 +716,180 @@ public final class TicketFacts {
         return alternatives;
     }
 
-    private static Pattern compile(String phrases) {
-        StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])(?:");
-        String[] alternatives = phrases.toLowerCase(Locale.ROOT).split("\\|");
-        for (int i = 0; i < alternatives.length; i++) {
-            if (i > 0) {
-                regex.append('|');
+    private static Phrases phrases(String phrases) {
+        return PHRASES.computeIfAbsent(phrases, Phrases::new);
+    }
+
+    /** A lower-case text as runs of letters and digits, each with where it starts and ends. */
+    private record Words(String text, String[] word, int[] start, int[] end) {
+
+        static Words of(String text) {
+            List<int[]> spans = new ArrayList<>();
+            int i = 0;
+            while (i < text.length()) {
+                if (!Character.isLetterOrDigit(text.charAt(i))) {
+                    i++;
+                    continue;
+                }
+                int from = i;
+                while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+                    i++;
+                }
+                spans.add(new int[] {from, i});
             }
-            regex.append(Pattern.quote(alternatives[i].strip()).replace(" ", "\\E\\s+\\Q"));
+            String[] word = new String[spans.size()];
+            int[] start = new int[spans.size()];
+            int[] end = new int[spans.size()];
+            for (int k = 0; k < spans.size(); k++) {
+                start[k] = spans.get(k)[0];
+                end[k] = spans.get(k)[1];
+                word[k] = text.substring(start[k], end[k]);
+            }
+            return new Words(text, word, start, end);
         }
-        return Pattern.compile(regex.append(")(?![\\p{L}\\p{N}])").toString(), Pattern.UNICODE_CASE);
+    }
+
+    /**
+     * A keyword list matched word by word: a phrase is its words and what stands between them (a space
+     * matches any run of white space; an apostrophe, hyphen or dot itself). Phrases with other signs
+     * ("system:", "(me)") are matched with one regular expression of whole words.
+     */
+    private static final class Phrases {
+
+        private final Map<String, List<String[]>> byFirst = new HashMap<>();
+        private final Pattern others;
+
+        Phrases(String phrases) {
+            List<String> rest = new ArrayList<>();
+            for (String raw : phrases.toLowerCase(Locale.ROOT).split("\\|")) {
+                String phrase = raw.strip();
+                if (phrase.isEmpty()) {
+                    continue;
+                }
+                String[] parts = split(phrase);
+                if (parts == null) {
+                    rest.add(phrase);
+                } else {
+                    byFirst.computeIfAbsent(parts[0], w -> new ArrayList<>()).add(parts);
+                }
+            }
+            others = rest.isEmpty() ? null : compile(rest);
+        }
+
+        /** Words at even places, what stands between them at odd places; null for a phrase with other signs. */
+        private static String[] split(String phrase) {
+            List<String> parts = new ArrayList<>();
+            int i = 0;
+            while (i < phrase.length()) {
+                int from = i;
+                boolean word = Character.isLetterOrDigit(phrase.charAt(i));
+                while (i < phrase.length() && Character.isLetterOrDigit(phrase.charAt(i)) == word) {
+                    i++;
+                }
+                String part = phrase.substring(from, i);
+                if (!word) {
+                    if (part.isBlank()) {
+                        part = " ";
+                    } else if (!part.equals("'") && !part.equals("’") && !part.equals("-") && !part.equals(".")) {
+                        return null;
+                    }
+                }
+                parts.add(part);
+            }
+            if (parts.isEmpty() || !Character.isLetterOrDigit(parts.get(0).charAt(0))
+                    || !Character.isLetterOrDigit(parts.get(parts.size() - 1).charAt(0))) {
+                return null;
+            }
+            return parts.toArray(String[]::new);
+        }
+
+        boolean foundAffirmedIn(Words words, Vocabulary before, Vocabulary after) {
+            for (int i = 0; i < words.word().length; i++) {
+                List<String[]> candidates = byFirst.get(words.word()[i]);
+                if (candidates != null) {
+                    for (String[] phrase : candidates) {
+                        if (matchesAt(phrase, words, i) && !negated(words, i, i + (phrase.length + 1) / 2, before, after)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static boolean negated(Words words, int from, int to, Vocabulary before, Vocabulary after) {
+            for (int k = from - 1; k >= 0 && k >= from - 3 && !sentenceBetween(words, k, k + 1); k--) {
+                if (before.known(words.word()[k])) {
+                    return true;
+                }
+            }
+            for (int k = to; k < words.word().length && k < to + 3 && !sentenceBetween(words, k - 1, k); k++) {
+                if (after.known(words.word()[k])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean sentenceBetween(Words words, int before, int after) {
+            for (int c = words.end()[before]; c < words.start()[after]; c++) {
+                if (".!?;\n".indexOf(words.text().charAt(c)) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean foundIn(Words words) {
+            for (int i = 0; i < words.word().length; i++) {
+                List<String[]> candidates = byFirst.get(words.word()[i]);
+                if (candidates != null) {
+                    for (String[] phrase : candidates) {
+                        if (matchesAt(phrase, words, i)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return others != null && others.matcher(words.text()).find();
+        }
+
+        private static boolean matchesAt(String[] phrase, Words words, int i) {
+            int count = (phrase.length + 1) / 2;
+            if (i + count > words.word().length) {
+                return false;
+            }
+            for (int k = 1; k < count; k++) {
+                if (!words.word()[i + k].equals(phrase[2 * k]) || !gap(words.text(), words.end()[i + k - 1], words.start()[i + k], phrase[2 * k - 1])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean gap(String text, int from, int to, String between) {
+            if (between.equals(" ")) {
+                for (int c = from; c < to; c++) {
+                    if (!Character.isWhitespace(text.charAt(c))) {
+                        return false;
+                    }
+                }
+                return to > from;
+            }
+            String actual = text.substring(from, to);
+            return actual.equals(between) || between.equals("'") && actual.equals("’");
+        }
+
+        private static Pattern compile(List<String> phrases) {
+            StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])(?:");
+            for (int i = 0; i < phrases.size(); i++) {
+                if (i > 0) {
+                    regex.append('|');
+                }
+                regex.append(Pattern.quote(phrases.get(i)).replace(" ", "\\E\\s+\\Q"));
+            }
+            return Pattern.compile(regex.append(")(?![\\p{L}\\p{N}])").toString(), Pattern.UNICODE_CASE);
+        }
     }
 
     private static String cut(String value) {
