@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  *
  * @param request the requester's own new text
  * @param setAside the quoted history, signature and disclaimers, empty when there were none
+ * @param quotes whether quoted history or a forwarded message (not only a signature) was set aside
  */
-public record RequestText(String request, String setAside) {
+public record RequestText(String request, String setAside, boolean quotes) {
 
     /** Longest line still looked at as a marker; longer lines are text. */
     private static final int MARKER_LINE = 300;
@@ -58,12 +59,13 @@ public record RequestText(String request, String setAside) {
     /** The requester's text of a description (null: empty). */
     public static RequestText of(String description) {
         if (description == null || description.isEmpty()) {
-            return new RequestText("", "");
+            return new RequestText("", "", false);
         }
         String[] lines = description.split("\r\n|\r|\n", -1);
         StringBuilder request = new StringBuilder();
         StringBuilder aside = new StringBuilder();
         boolean cut = false;
+        boolean quotes = false;
         boolean textSeen = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -73,9 +75,15 @@ public record RequestText(String request, String setAside) {
                     append(request, inline);
                     append(aside, line.substring(inline.length()));
                     cut = true;
+                    quotes = true;
                     continue;
                 }
-                cut = startsSetAside(lines, i, textSeen);
+                Kind kind = startsSetAside(lines, i, textSeen);
+                cut = kind != null;
+                quotes = kind == Kind.QUOTE;
+            }
+            if (!cut && line.stripLeading().startsWith(">")) {
+                quotes = true;
             }
             if (cut || line.stripLeading().startsWith(">")) {
                 append(aside, line);
@@ -85,30 +93,35 @@ public record RequestText(String request, String setAside) {
                 textSeen |= line.strip().split("\\s+").length >= 3;
             }
         }
-        return new RequestText(request.toString().strip(), aside.toString().strip());
+        return new RequestText(request.toString().strip(), aside.toString().strip(), quotes);
     }
+
+    /** What a line starts: quoted history (or a forwarded message), or a signature or disclaimer. */
+    private enum Kind { QUOTE, SIGNATURE }
 
     /** Whether anything was set aside. */
     public boolean cut() {
         return !setAside.isEmpty();
     }
 
-    private static boolean startsSetAside(String[] lines, int i, boolean textSeen) {
+    private static Kind startsSetAside(String[] lines, int i, boolean textSeen) {
         String line = lines[i].strip();
         if (line.length() > MARKER_LINE) {
-            return false;
+            return null;
         }
         String lower = line.toLowerCase(Locale.ROOT);
-        if (lower.equals("--") || lower.equals("-- ") || lower.equals("—") || lower.startsWith("____")
-                || SEPARATORS.stream().anyMatch(lower::startsWith) || MOBILE.stream().anyMatch(lower::startsWith)
+        if (lower.startsWith("____") || SEPARATORS.stream().anyMatch(lower::startsWith)) {
+            return Kind.QUOTE;
+        }
+        if (lower.equals("--") || lower.equals("—") || MOBILE.stream().anyMatch(lower::startsWith)
                 || DISCLAIMERS.stream().anyMatch(lower::startsWith)) {
-            return true;
+            return Kind.SIGNATURE;
         }
         if (HEADER_FROM.matcher(line).matches()) {
             for (int next = i + 1; next < lines.length && next <= i + 4; next++) {
                 String header = lines[next].strip();
                 if (header.length() <= MARKER_LINE && HEADER_SENT.matcher(header).matches()) {
-                    return true;
+                    return Kind.QUOTE;
                 }
             }
         }
@@ -117,10 +130,10 @@ public record RequestText(String request, String setAside) {
             String joined = i + 1 < lines.length && lines[i + 1].strip().length() <= MARKER_LINE
                     ? lower + " " + lines[i + 1].strip().toLowerCase(Locale.ROOT) : lower;
             if ((wrote(lower) || wrote(joined)) && (joined.chars().anyMatch(Character::isDigit) || joined.contains("@"))) {
-                return true;
+                return Kind.QUOTE;
             }
         }
-        return textSeen && isClosing(lower);
+        return textSeen && isClosing(lower) ? Kind.SIGNATURE : null;
     }
 
     /** "… wrote:", "… schrieb Bob <bob@example.com>:", "… a écrit :". */

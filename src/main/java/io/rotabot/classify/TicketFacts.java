@@ -132,6 +132,11 @@ public final class TicketFacts {
         return request.cut();
     }
 
+    /** Whether quoted history or a forwarded message (not only a signature) was set aside. */
+    public boolean isQuoted() {
+        return request.quotes();
+    }
+
     public Integer getIssueType() {
         return issueType;
     }
@@ -204,14 +209,23 @@ public final class TicketFacts {
      * numbers and the requester's name): "reset", "Passwort", "forgot password, pls reset".
      */
     public boolean onlyWords(String known) {
-        Vocabulary words = vocabulary(known);
-        Set<String> name = requesterWords();
+        Vocabulary phrases = vocabulary(known);
         List<Token> all = tokens();
         if (all.isEmpty()) {
             return false;
         }
-        for (Token token : all) {
-            if (!words.known(token.lower) && !token.number() && !name.contains(token.lower)) {
+        // every word must be one of the lists' words or belong to one of their phrases where it stands
+        boolean[] covered = new boolean[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            int end = phrases.matchAt(all, i);
+            for (int k = i; k < end; k++) {
+                covered[k] = true;
+            }
+            Token token = all.get(i);
+            covered[i] |= token.number() || requesterWords().contains(token.lower);
+        }
+        for (boolean word : covered) {
+            if (!word) {
                 return false;
             }
         }

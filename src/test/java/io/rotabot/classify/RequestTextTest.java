@@ -34,6 +34,7 @@ class RequestTextTest {
         assertThat(text.request()).isEqualTo("Thanks, all good now.");
         assertThat(text.setAside()).contains("I forgot my password");
         assertThat(text.cut()).isTrue();
+        assertThat(text.quotes()).isEqualTo(!description.contains("-- \n"));
     }
 
     @ParameterizedTest
@@ -46,6 +47,7 @@ class RequestTextTest {
 
         assertThat(text.request()).isEqualTo("Please reset my password, it expired.");
         assertThat(text.setAside()).contains("portal.acme.test");
+        assertThat(text.quotes()).isFalse();
     }
 
     @Test
@@ -72,8 +74,8 @@ class RequestTextTest {
 
     @Test
     void nothingIsEmpty() {
-        assertThat(RequestText.of(null)).isEqualTo(new RequestText("", ""));
-        assertThat(RequestText.of("")).isEqualTo(new RequestText("", ""));
+        assertThat(RequestText.of(null)).isEqualTo(new RequestText("", "", false));
+        assertThat(RequestText.of("")).isEqualTo(new RequestText("", "", false));
     }
 
     @Test
