@@ -393,10 +393,18 @@ public final class TicketFacts {
      * At most {@link Verdict#MAX_TARGETS}.
      */
     public List<Target> targets(String prepositions) {
-        return targets.computeIfAbsent(prepositions, this::extract);
+        return targets.computeIfAbsent(prepositions, p -> extract(p, null));
     }
 
-    private List<Target> extract(String prepositions) {
+    /**
+     * {@link #targets(String)}, and besides any two or three capitalised words none of which is known, as a
+     * person's name ("Maria Garcia from sales asked me…").
+     */
+    public List<Target> targets(String prepositions, String known) {
+        return targets.computeIfAbsent(prepositions + "\u0000" + known, p -> extract(prepositions, vocabulary(known)));
+    }
+
+    private List<Target> extract(String prepositions, Vocabulary known) {
         Set<Target> found = new LinkedHashSet<>();
         Matcher addresses = ADDRESS.matcher(original);
         while (addresses.find() && found.size() < Verdict.MAX_TARGETS) {
@@ -435,8 +443,30 @@ public final class TicketFacts {
             addPerson(found, people.group(1));
         }
         listed(found);
+        if (known != null) {
+            Matcher names = NAME.matcher(original);
+            while (names.find() && found.size() < Verdict.MAX_TARGETS) {
+                boolean anyKnown = false;
+                for (Token word : tokenize(names.group())) {
+                    anyKnown |= known.known(word.lower) || ROLES.contains(word.lower);
+                }
+                if (!anyKnown) {
+                    addPerson(found, names.group());
+                }
+            }
+        }
         return List.copyOf(found);
     }
+
+    /** Two or three capitalised words: a name where none of them is a known word. */
+    private static final Pattern NAME = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])\\p{Lu}\\p{Ll}{1,40}(?:[ -](?:van der |van |de |von )?\\p{Lu}\\p{Ll}{1,40}){1,2}(?![\\p{L}\\p{N}])");
+    /** Words for a role that stand before a name ("Azubi Jonas Klein"): not part of it. */
+    private static final Set<String> ROLES = Set.of("azubi", "kollege", "kollegin", "kollegen", "mitarbeiter", "mitarbeiterin",
+            "praktikant", "praktikantin", "chef", "chefin", "leiter", "leiterin", "kunde", "kundin", "benutzer", "benutzerin",
+            "colleague", "intern", "manager", "boss", "starter", "stagiaire", "collègue", "directeur", "directrice", "becario",
+            "becaria", "compañero", "compañera", "director", "directora", "collega", "stagiair", "medewerker", "medewerkster",
+            "user", "employee", "assistant", "assistent", "assistentin");
 
     private static final Map<String, Pattern> PEOPLE = new ConcurrentHashMap<>();
     private static final Pattern LIST_INTRO_USERS = Pattern.compile("(?iu)(user|account|people|person|colleague|employee|staff"
@@ -483,7 +513,18 @@ public final class TicketFacts {
         }
     }
 
-    private void addPerson(Set<Target> found, String person) {
+    private void addPerson(Set<Target> found, String named) {
+        String person = named;
+        // "Azubi Jonas Klein", "Mitarbeiter Herr Wagner": the role is no part of the name
+        int space = person.indexOf(' ');
+        while (space > 0 && ROLES.contains(person.substring(0, space).toLowerCase(Locale.ROOT)) && person.indexOf(' ', space + 1) > 0) {
+            person = person.substring(space + 1);
+            space = person.indexOf(' ');
+        }
+        addName(found, person);
+    }
+
+    private void addName(Set<Target> found, String person) {
         String first = person.split("[ -]")[0].toLowerCase(Locale.ROOT);
         // "Herr Wagner" found with its title stays when "Mitarbeiter Herr Wagner" comes later
         if (!NOT_NAMES.contains(first) && !isRequester(person) && found.size() < Verdict.MAX_TARGETS
