@@ -327,6 +327,19 @@ class TicketClassifierTest {
     }
 
     @Test
+    void aUnionOfKeywordListsIsCheckedLikeAnyOverSeveralLines(@TempDir Path rules) throws IOException {
+        copyShippedRules(rules);
+        Files.writeString(rules.resolve("password-reset.drl"), Files.readString(rules.resolve("password-reset.drl"))
+                .replace("\"ordinary-names\", \"other-system\"", "\"ordinary-names\", \"no-such-list\""));
+
+        assertThatThrownBy(() -> TicketClassifier.compile(rules)).isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("keywords.union(\"no-such-list\")")
+                .satisfies(e -> assertThat(((RuleBaseException) e).problems()).singleElement()
+                        .satisfies(p -> assertThat(Files.readAllLines(rules.resolve("password-reset.drl")).get(p.line() - 1))
+                                .contains("no-such-list")));
+    }
+
+    @Test
     void brokenKeywordFilesAreRefusedWithTheirLine(@TempDir Path rules) throws IOException {
         copyShippedRules(rules);
         Files.writeString(rules.resolve("keywords.yaml"), "lists:\n  password: [password\nautotask: {}\n");
