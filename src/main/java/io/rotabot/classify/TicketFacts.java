@@ -236,12 +236,15 @@ public final class TicketFacts {
      * Whether a password word stands next to a word that is not known: "my Adobe password", "the CRM
      * password", "DATEV-Passwort", "Druckerpasswort", "mot de passe Sage" (a capitalised word after it).
      *
-     * @param passwords the password words
+     * @param passwords the password words (and words for an account: "the scanning account")
+     * @param capitalisedAfter the words after which a capitalised word counts too ("mot de passe Sage"), not
+     *                         "Accounts Payable"
      * @param known words that may stand beside a password word without naming another system: the company
      *              sign-in's names, determiners, adjectives, verbs
      */
-    public boolean namesSystemBeside(String passwords, String known) {
+    public boolean namesSystemBeside(String passwords, String capitalisedAfter, String known) {
         Vocabulary passwordWords = vocabulary(passwords);
+        Vocabulary before = vocabulary(capitalisedAfter);
         Vocabulary knownWords = vocabulary(known);
         List<Token> all = tokens();
         for (int i = 0; i < all.size(); i++) {
@@ -257,7 +260,7 @@ public final class TicketFacts {
             if (i > 0 && joined(all.get(i - 1), token) && unknown(all.get(i - 1), knownWords, passwordWords)) {
                 return true;
             }
-            if (end < all.size() && joined(all.get(end - 1), all.get(end)) && all.get(end).capitalised()
+            if (end < all.size() && before.matchAt(all, i) == end && joined(all.get(end - 1), all.get(end)) && all.get(end).capitalised()
                     && unknown(all.get(end), knownWords, passwordWords)) {
                 return true;
             }
@@ -621,11 +624,14 @@ public final class TicketFacts {
         return requesterWords;
     }
 
-    /** Nothing but spaces or a hyphen between the two: the same phrase. */
+    /** Nothing but white space (or quotes) between the two, or a hyphen alone: the same phrase. */
     private boolean joined(Token before, Token after) {
+        if (after.start - before.end == 1 && original.charAt(before.end) == '-') {
+            return true;
+        }
         for (int i = before.end; i < after.start; i++) {
             char c = original.charAt(i);
-            if (c != ' ' && c != '\t' && c != '-' && c != '\'' && c != '’' && c != '"' && c != '“' && c != '”' && c != '«' && c != '»') {
+            if (c != ' ' && c != '\t' && c != '\'' && c != '’' && c != '"' && c != '“' && c != '”' && c != '«' && c != '»') {
                 return false;
             }
         }
