@@ -1,11 +1,11 @@
 package io.rotabot.classify;
 
-/** Whether a ticket asks Rotabot to reset the requester's password. */
+/** Whether a ticket asks Rotabot to act on the requester's own account. */
 public enum Intent {
-    /** Act: reset the requester's own password. */
+    /** Act automatically on the requester's own account with the classification's scenario (a reset, an unlock…). */
     RESET,
     /** Do nothing. */
     NOT_A_RESET,
-    /** Signals conflict, or someone else's or a privileged account is meant: a technician decides. */
+    /** Signals conflict, another system, someone else's or a privileged account is meant: a technician decides. */
     UNSURE
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,10 +31,12 @@ public final class Keywords {
     static final String FILE = "keywords.yaml";
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,63}");
     private static final int MAX_PHRASES = 2_000;
-    private static final Pattern USE = Pattern.compile("keywords\\.(any|listed)\\(\\s*\"([^\"]*)\"");
+    private static final Pattern USE = Pattern.compile("keywords\\.(any|listed|union)\\(([^)]*)\\)");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
     private final Map<String, String> lists;
     private final Map<String, Set<Integer>> values;
+    private final Map<List<String>, String> unions = new ConcurrentHashMap<>();
 
     private Keywords(Map<String, String> lists, Map<String, Set<Integer>> values) {
         this.lists = lists;
@@ -49,6 +52,14 @@ public final class Keywords {
         return phrases;
     }
 
+    /**
+     * The phrases of several lists joined by {@code |}, built once: {@code keywords.union("password", "account")}
+     * in a rule file's function (its Java). Each list must exist, as for {@link #any(String)}.
+     */
+    public String union(String... names) {
+        return unions.computeIfAbsent(List.of(names), all -> all.stream().map(this::any).collect(Collectors.joining("|")));
+    }
+
     /** Whether the Autotask value is one of the list's; a ticket without the field is in none. */
     public boolean listed(String list, Integer value) {
         Set<Integer> listed = values.get(list);
@@ -58,20 +69,22 @@ public final class Keywords {
         return value != null && listed.contains(value);
     }
 
-    /** The problems of a rule file that asks for lists this file lacks, with their lines. */
+    /** The problems of a rule file that asks for lists this file lacks, with their lines (a call may span lines). */
     List<RuleBaseException.Problem> missingIn(String file, String drl) {
         List<RuleBaseException.Problem> problems = new ArrayList<>();
-        String[] lines = drl.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].strip().startsWith("//")) {
-                continue;
-            }
-            Matcher use = USE.matcher(lines[i]);
-            while (use.find()) {
-                boolean known = use.group(1).equals("any") ? lists.containsKey(use.group(2)) : values.containsKey(use.group(2));
+        // comment lines are blanked, not removed, so that offsets still give the line
+        String code = drl.lines().map(line -> line.strip().startsWith("//") ? "" : line).collect(Collectors.joining("\n"));
+        Matcher use = USE.matcher(code);
+        while (use.find()) {
+            String method = use.group(1);
+            Matcher names = QUOTED.matcher(use.group(2));
+            while (names.find()) {
+                String name = names.group(1);
+                boolean known = method.equals("listed") ? values.containsKey(name) : lists.containsKey(name);
                 if (!known) {
-                    problems.add(new RuleBaseException.Problem(file, i + 1, "keywords." + use.group(1) + "(\"" + use.group(2)
-                            + "\"): " + FILE + " has no such " + (use.group(1).equals("any") ? "list under lists:" : "list under autotask:")));
+                    int line = 1 + (int) code.substring(0, use.start(2) + names.start()).chars().filter(c -> c == '\n').count();
+                    problems.add(new RuleBaseException.Problem(file, line, "keywords." + method + "(\"" + name + "\"): " + FILE
+                            + " has no such " + (method.equals("listed") ? "list under autotask:" : "list under lists:")));
                 }
             }
         }

@@ -1,6 +1,8 @@
 package io.rotabot.classify;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,34 +13,66 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the rules may look at in a ticket: its text, its Autotask classification and its requester.
- * Rule files call {@link #mentions(String)} with a {@code |}-separated list of words or phrases,
- * matched case-insensitively as whole words, and {@link #targets(String)} for the accounts the text
- * names besides the requester's.
+ * What the rules may look at in a ticket: its text, its Autotask classification and its requester. The
+ * description is read as {@link RequestText}: quoted history, signatures and disclaimers are set aside, so
+ * {@link #mentions(String)} and the other questions see the requester's new words only ({@link
+ * #mentionsAnywhere(String)} also sees what was set aside). Rule files pass the words to look for as a
+ * {@code |}-separated list from keywords.yaml, matched case-insensitively as whole words.
+ *
+ * <p>Besides words, the rules ask where a password word stands: next to a name that is not the company
+ * sign-in ({@link #namesSystemBeside}), after "for/of/on…" ({@link #namesSystemAfter}), after "log in to…"
+ * ({@link #namesSystemSignedInTo}); whether the text holds a web address; whether it holds nothing but
+ * known words ({@link #onlyWords}); and which accounts it names ({@link #targets(String)}). Every question
+ * reads the text once, token by token or with patterns of bounded length, so hostile text costs time in
+ * proportion to its length.
  */
 public final class TicketFacts {
 
     /** Longer text is cut: rules read requests, not attachments pasted into a ticket. */
     static final int MAX_TEXT = 20_000;
-    private static final Map<String, Pattern> PHRASES = new ConcurrentHashMap<>();
+    private static final Map<String, Phrases> PHRASES = new ConcurrentHashMap<>();
+    private static final Map<String, Vocabulary> VOCABULARIES = new ConcurrentHashMap<>();
     private static final Pattern ADDRESS = Pattern.compile("[\\p{L}\\p{N}._%+'-]{1,64}@[\\p{L}\\p{N}.-]{1,253}\\.[\\p{L}]{2,24}");
     private static final Pattern DOMAIN_USER = Pattern.compile("(?<![\\p{L}\\p{N}\\\\])[A-Za-z][A-Za-z0-9-]{0,14}\\\\[\\p{L}\\p{N}._-]{1,64}");
     /** "username jdoe" or "user: jdoe"; the short labels only with a colon, as "login page" is no user. */
     private static final Pattern LABELLED_USER = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:"
-            + "(?:user ?name|logon name|benutzername|nom d'utilisateur|gebruikersnaam|nombre de usuario)\\s*[:=]?"
-            + "|(?:user|user id|login|benutzer|identifiant|usuario|gebruiker|account)\\s*[:=])"
-            + "\\s*([\\p{L}\\p{N}][\\p{L}\\p{N}._-]{1,63})");
-    private static final Map<String, Pattern> PEOPLE = new ConcurrentHashMap<>();
+            + "(?:user ?name|logon name|login name|benutzername|anmeldename|nom d'utilisateur|identifiant|gebruikersnaam|nombre de usuario)\\s{0,3}[:=]?"
+            + "|(?:user|user id|login|benutzer|usuario|gebruiker|account|konto|compte|cuenta)\\s{0,3}[:=])"
+            + "\\s{0,3}([\\p{L}\\p{N}][\\p{L}\\p{N}._-]{1,63})");
+    /** "for user jdoe": a user name in lower case after "for user". */
+    private static final Pattern USER_AFTER_FOR = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:for|für|pour|para|voor|of|von|de|van)"
+            + " {1,3}(?:the |den |l'|el |de )?(?:user|benutzer|utilisateur|usuario|gebruiker) {1,3}(?-i:([a-z][a-z0-9._-]{1,40}))(?![\\p{L}\\p{N}@])");
+    /** A name written with a title: "M. Dupont", "Frau Müller", "el Sr. García", "Mr Smith", "mevrouw De Vries". */
+    private static final Pattern TITLED_PERSON = Pattern.compile("(?<![\\p{L}\\p{N}.])((?:M\\.|Mme\\.?|Mlle\\.?|Monsieur|Madame|Herrn?|Frau"
+            + "|Sr\\.|Sra\\.|Srta\\.|Señor|Señora|Mr\\.?|Mrs\\.?|Ms\\.?|Dhr\\.|Mevr\\.|[Mm]evrouw|[Mm]eneer|[Dd]e heer)"
+            + " {1,3}(?:van der |van |de |von )?\\p{Lu}[\\p{L}'-]{1,40}(?: \\p{Lu}[\\p{L}'-]{1,40})?)");
+    /** "Jane Roe (jroe)": a person with the user name in brackets. */
+    private static final Pattern PERSON_WITH_USER = Pattern.compile(
+            "(\\p{Lu}\\p{Ll}{1,40}(?:[ -](?:van der |van |de |von )?\\p{Lu}\\p{Ll}{1,40}){1,2}) {0,3}\\(([\\p{L}\\p{N}._-]{2,40})\\)");
+    private static final Pattern LIST_ITEM = Pattern.compile("^(?:[-*•·–]|\\d{1,2}[.)])\\s{0,5}(.{1,120})$");
+    private static final Pattern NAME_LINE = Pattern.compile(
+            "^(\\p{Lu}\\p{Ll}{1,40}(?:[ -](?:van der |van |de |von )?\\p{Lu}\\p{Ll}{1,40}){1,2})(?:\\s{0,3}[,(<:-].{0,80})?$");
+    private static final Pattern USER_NAME_LINE = Pattern.compile("^([a-z][a-z0-9._-]{1,40})$");
+    private static final Pattern WEB_ADDRESS = Pattern.compile("(?iu)(?:https?://|(?<![\\p{L}\\p{N}@.-])(?=www\\.))([\\p{L}\\p{N}.-]{1,253})"
+            + "|(?<![\\p{L}\\p{N}@.\\\\-])([a-z0-9-]{2,63}\\.(?:[a-z0-9-]{2,63}\\.)?(?:com|net|org|io|de|fr|es|nl|be|ch|at|eu|uk|co|app"
+            + "|info|biz|cloud|online|shop|gov|edu|us|it))(?![\\p{L}\\p{N}@-])");
     private static final Set<String> NOT_NAMES = Set.of("the", "my", "our", "a", "an", "me", "him", "her", "them", "us",
             "this", "that", "mein", "meine", "den", "die", "das", "mon", "ma", "mes", "le", "la", "les", "mi", "el", "los",
             "mijn", "de", "het", "onze", "your", "his", "their", "all", "any", "every", "some", "everyone", "new",
-            "ihre", "ihr", "sein", "seine", "unser", "unsere", "votre", "vos", "su", "sus", "uw", "jouw", "today", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
-            "microsoft", "windows", "office", "outlook", "teams", "the new", "sign", "login", "password", "help",
-            "is", "ist", "est", "es", "was");
+            "ihre", "ihr", "sein", "seine", "unser", "unsere", "votre", "vos", "su", "sus", "uw", "jouw", "today", "tomorrow",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "microsoft", "windows", "office", "outlook", "teams",
+            "the new", "sign", "login", "password", "help", "is", "ist", "est", "es", "was", "thanks", "thank", "hello", "hi",
+            "dear", "please", "bitte", "merci", "gracias", "bedankt", "kind", "best", "regards", "mit", "viele", "bonjour",
+            "hallo", "hola", "goedemorgen", "vpn", "it", "pc", "user", "users", "passwort", "reset");
+    private static final Set<String> ME = Set.of("me", "moi", "ich", "mich", "yo", "mí", "mi", "ik", "mij", "myself", "self");
 
     private final String title;
     private final String description;
+    private final RequestText request;
+    private final String original;
     private final String text;
+    private final String anywhere;
+    private final String setAside;
     private final Integer issueType;
     private final Integer subIssueType;
     private final Integer queueId;
@@ -47,6 +81,11 @@ public final class TicketFacts {
     private final String requesterEmail;
     private final String company;
     private final Map<String, List<Target>> targets = new ConcurrentHashMap<>();
+    private List<Token> tokens;
+    private Words words;
+    private Words wordsAnywhere;
+    private Words wordsSetAside;
+    private Set<String> requesterWords;
 
     /**
      * @param issueType, subIssueType, queueId, source Autotask picklist values, null when the ticket has none
@@ -55,7 +94,11 @@ public final class TicketFacts {
                        Integer source, String requesterName, String requesterEmail, String company) {
         this.title = cut(title);
         this.description = cut(description);
-        this.text = (this.title + "\n" + this.description).toLowerCase(Locale.ROOT);
+        this.request = RequestText.of(this.description);
+        this.original = this.title + "\n" + request.request();
+        this.text = original.toLowerCase(Locale.ROOT);
+        this.anywhere = (this.title + "\n" + this.description).toLowerCase(Locale.ROOT);
+        this.setAside = request.setAside().toLowerCase(Locale.ROOT);
         this.issueType = issueType;
         this.subIssueType = subIssueType;
         this.queueId = queueId;
@@ -74,8 +117,24 @@ public final class TicketFacts {
         return title;
     }
 
+    /** The description as written, quoted history and signature included. */
     public String getDescription() {
         return description;
+    }
+
+    /** The description as the rules read it: the requester's new text. */
+    public String getRequest() {
+        return request.request();
+    }
+
+    /** Whether quoted history, a signature or a disclaimer was set aside before the rules read the text. */
+    public boolean isSetAside() {
+        return request.cut();
+    }
+
+    /** Whether quoted history or a forwarded message (not only a signature) was set aside. */
+    public boolean isQuoted() {
+        return request.quotes();
     }
 
     public Integer getIssueType() {
@@ -106,52 +165,608 @@ public final class TicketFacts {
         return company;
     }
 
-    /** Whether the title or description contains any of the {@code |}-separated phrases as whole words. */
+    /** Whether the title or the requester's text contains any of the {@code |}-separated phrases as whole words. */
     public boolean mentions(String phrases) {
-        return PHRASES.computeIfAbsent(phrases, TicketFacts::compile).matcher(text).find();
+        if (words == null) {
+            words = Words.of(text);
+        }
+        return phrases(phrases).foundIn(words);
+    }
+
+    /**
+     * Like {@link #mentions}, but only where no negation stands within three words before the phrase, or after
+     * it (languages that negate at the end), in its sentence: "I know my password" counts, "I don't know my
+     * password", "no recuerdo mi contraseña" and "ich kenne mein Passwort nicht mehr" do not.
+     */
+    public boolean mentionsAffirmed(String phrases, String negationsBefore, String negationsAfter) {
+        if (words == null) {
+            words = Words.of(text);
+        }
+        return phrases(phrases).foundAffirmedIn(words, vocabulary(negationsBefore), vocabulary(negationsAfter));
+    }
+
+    /** Like {@link #mentions}, but also in the quoted history, signature and disclaimer set aside. */
+    public boolean mentionsAnywhere(String phrases) {
+        if (wordsAnywhere == null) {
+            wordsAnywhere = Words.of(anywhere);
+        }
+        return phrases(phrases).foundIn(wordsAnywhere);
+    }
+
+    /** Like {@link #mentions}, but only in what was set aside: quoted history, signature, disclaimer. */
+    public boolean mentionsSetAside(String phrases) {
+        if (setAside.isEmpty()) {
+            return false;
+        }
+        if (wordsSetAside == null) {
+            wordsSetAside = Words.of(setAside);
+        }
+        return phrases(phrases).foundIn(wordsSetAside);
+    }
+
+    /**
+     * Whether the title and the requester's text hold some word and nothing but the known words (and
+     * numbers and the requester's name): "reset", "Passwort", "forgot password, pls reset".
+     */
+    public boolean onlyWords(String known) {
+        Vocabulary phrases = vocabulary(known);
+        List<Token> all = tokens();
+        if (all.isEmpty()) {
+            return false;
+        }
+        // every word must be one of the lists' words or belong to one of their phrases where it stands
+        boolean[] covered = new boolean[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            int end = phrases.matchAt(all, i);
+            for (int k = i; k < end; k++) {
+                covered[k] = true;
+            }
+            Token token = all.get(i);
+            covered[i] |= token.number() || requesterWords().contains(token.lower);
+        }
+        for (boolean word : covered) {
+            if (!word) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a password word stands next to a word that is not known: "my Adobe password", "the CRM
+     * password", "DATEV-Passwort", "Druckerpasswort", "mot de passe Sage" (a capitalised word after it).
+     *
+     * @param passwords the password words (and words for an account: "the scanning account")
+     * @param capitalisedAfter the words after which a capitalised word counts too ("mot de passe Sage"), not
+     *                         "Accounts Payable"
+     * @param known words that may stand beside a password word without naming another system: the company
+     *              sign-in's names, determiners, adjectives, verbs
+     */
+    public boolean namesSystemBeside(String passwords, String capitalisedAfter, String known) {
+        Vocabulary passwordWords = vocabulary(passwords);
+        Vocabulary before = vocabulary(capitalisedAfter);
+        Vocabulary knownWords = vocabulary(known);
+        List<Token> all = tokens();
+        for (int i = 0; i < all.size(); i++) {
+            Token token = all.get(i);
+            int end = passwordWords.matchAt(all, i);
+            if (end < 0) {
+                String prefix = passwordWords.compoundPrefix(token.lower);
+                if (prefix != null && !prefix.isEmpty() && !knownWords.known(prefix)) {
+                    return true;
+                }
+                continue;
+            }
+            if (i > 0 && joined(all.get(i - 1), token) && unknown(all.get(i - 1), knownWords, passwordWords)) {
+                return true;
+            }
+            if (end < all.size() && before.matchAt(all, i) == end && joined(all.get(end - 1), all.get(end)) && all.get(end).capitalised()
+                    && unknown(all.get(end), knownWords, passwordWords)) {
+                return true;
+            }
+            i = end - 1;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the text names something that looks like a product and is not a known word: a word in capitals
+     * or with a capital inside ("SAP", "ServiceNow", "iCloud") anywhere, or — in the description, unless
+     * its language capitalises all nouns — a capitalised word inside a sentence ("my login for Workday
+     * expired"), or one anywhere that acts like a system ("Zendesk locked me out"). Not counted: the start of a sentence, a name after a greeting or thanks ("Hi Mark,"),
+     * the requester's name.
+     *
+     * @param known the words that are no product (the company sign-in's names among them)
+     * @param nounCapitalising words of a language that capitalises every noun (German): where two of them
+     *                         are found, a capitalised word alone is no sign of a product
+     * @param systemVerbs what a system does to a user ("says", "locked", "won't"): an unknown capitalised word
+     *                    before one of them names a product even at the start of a sentence
+     */
+    public boolean namesProduct(String known, String nounCapitalising, String systemVerbs) {
+        Vocabulary knownWords = vocabulary(known);
+        Vocabulary verbs = vocabulary(systemVerbs);
+        Vocabulary german = vocabulary(nounCapitalising);
+        List<Token> all = tokens();
+        int nounLanguage = 0;
+        for (Token token : all) {
+            if (german.known(token.lower) && ++nounLanguage >= 2) {
+                break;
+            }
+        }
+        if (shouted()) {
+            return false;
+        }
+        for (int i = 0; i < all.size(); i++) {
+            Token token = all.get(i);
+            if (!token.capitalised() || token.number() || knownWords.known(token.lower) || requesterWords().contains(token.lower)
+                    || token.lower.length() < 2) {
+                continue;
+            }
+            boolean inner = token.innerCapital();
+            boolean inTitle = token.start < title.length();
+            if (inner) {
+                return true;
+            }
+            if (!inTitle && nounLanguage < 2 && !sentenceStart(token)
+                    && !(i > 0 && GREETINGS.contains(all.get(i - 1).lower))) {
+                return true;
+            }
+            // "Zendesk locked me out", "SAP says my password expired": a name at the start acting like a system
+            if (nounLanguage < 2 && i + 1 < all.size() && joined(token, all.get(i + 1)) && verbs.known(all.get(i + 1).lower)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "MY PASSWORD EXPIRED PLEASE HELP": mostly capitals, where a capital names nothing. */
+    private boolean shouted() {
+        int upper = 0;
+        int letters = 0;
+        for (int i = 0; i < original.length(); i++) {
+            char c = original.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                upper += Character.isUpperCase(c) ? 1 : 0;
+            }
+        }
+        return letters > 0 && upper > letters * 0.6;
+    }
+
+    private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "dear", "thanks", "thank", "cheers", "hallo",
+            "liebe", "lieber", "danke", "bonjour", "salut", "cher", "chère", "merci", "hola", "estimado", "estimada", "gracias",
+            "hoi", "beste", "dag", "bedankt", "goedemorgen", "morning", "you", "mr", "mrs", "ms", "herr", "frau", "m", "mme",
+            "sr", "sra", "dhr", "mevr", "team");
+
+    /** Only spaces, quotes, brackets or a bullet between the token and the start of the text or the end of a sentence. */
+    private boolean sentenceStart(Token token) {
+        for (int i = token.start - 1; i >= 0; i--) {
+            char c = original.charAt(i);
+            if (".!?:;\n\r¿¡".indexOf(c) >= 0) {
+                return true;
+            }
+            if (" \t\"'“”«»()[]-–*•>".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a password word is followed, within a few words of its sentence, by a connector ("for", "on",
+     * "de", "für", "van"…), up to three skippable words (determiners, adjectives) and a word that is not known:
+     * "password for the CRM", "my password reset on the booking system", "mot de passe du portail".
+     */
+    public boolean namesSystemAfter(String passwords, String connectors, String skippable, String known) {
+        return followedByUnknown(vocabulary(passwords), vocabulary(connectors), vocabulary(skippable), vocabulary(known));
+    }
+
+    /**
+     * Whether a sign-in phrase ending in its preposition ("log in to", "locked out of", "account on",
+     * "anmelden bei", "me connecter à") is followed, past up to three skippable words, by a word that is not known:
+     * "I can't log in to Salesforce", "locked out of the HR portal".
+     */
+    public boolean namesSystemSignedInTo(String signIns, String skippable, String known) {
+        return followedByUnknown(vocabulary(signIns), null, vocabulary(skippable), vocabulary(known));
+    }
+
+    /**
+     * Whether the title or the requester's text holds a web address or a domain name ("https://…",
+     * "crm.example.com") other than the known ones.
+     *
+     * @param known domains of the company sign-in ("office.com"): a host that is one of them or ends in one is no other system
+     */
+    public boolean namesWebAddress(String known) {
+        Matcher web = WEB_ADDRESS.matcher(text);
+        while (web.find()) {
+            String host = web.group(1) != null ? web.group(1) : web.group(2);
+            String bare = host.startsWith("www.") ? host.substring(4) : host;
+            if (vocabulary(known).words.stream().noneMatch(domain -> bare.equals(domain) || bare.endsWith("." + domain))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * The accounts the text names other than the requester's: addresses and UPNs, {@code DOMAIN\\user},
-     * labelled user names ("username: jdoe"), and people after one of the prepositions ("for Jane Doe").
+     * labelled user names ("username: jdoe"), a user name in brackets after a person ("Jane Roe (jroe)"),
+     * people with a title ("M. Dupont", "Frau Müller"), people after one of the prepositions ("for Jane
+     * Doe"), and people or user names listed on their own lines after a line ending in a colon or as bullets.
+     * At most {@link Verdict#MAX_TARGETS}.
      */
     public List<Target> targets(String prepositions) {
-        return targets.computeIfAbsent(prepositions, this::extract);
+        return targets.computeIfAbsent(prepositions, p -> extract(p, null));
     }
 
-    private List<Target> extract(String prepositions) {
-        String both = title + "\n" + description;
+    /**
+     * {@link #targets(String)}, and besides any two or three capitalised words none of which is known, as a
+     * person's name ("Maria Garcia from sales asked me…").
+     */
+    public List<Target> targets(String prepositions, String known) {
+        return targets.computeIfAbsent(prepositions + "\u0000" + known, p -> extract(prepositions, vocabulary(known)));
+    }
+
+    private List<Target> extract(String prepositions, Vocabulary known) {
         Set<Target> found = new LinkedHashSet<>();
-        Matcher addresses = ADDRESS.matcher(both);
-        while (addresses.find()) {
+        Matcher addresses = ADDRESS.matcher(original);
+        while (addresses.find() && found.size() < Verdict.MAX_TARGETS) {
             String address = addresses.group().toLowerCase(Locale.ROOT);
             if (!address.equals(requesterEmail)) {
                 found.add(new Target("email", address));
             }
         }
-        Matcher domainUsers = DOMAIN_USER.matcher(both);
-        while (domainUsers.find()) {
-            found.add(new Target("logon-name", domainUsers.group().replaceAll("[._-]+$", "")));
+        Matcher domainUsers = DOMAIN_USER.matcher(original);
+        while (domainUsers.find() && found.size() < Verdict.MAX_TARGETS) {
+            found.add(new Target("logon-name", trimEnd(domainUsers.group())));
         }
-        Matcher labelled = LABELLED_USER.matcher(both);
-        while (labelled.find()) {
-            String name = labelled.group(1).replaceAll("[._-]+$", "");
-            if (!NOT_NAMES.contains(name.toLowerCase(Locale.ROOT)) && !requesterEmail.startsWith(name.toLowerCase(Locale.ROOT) + "@")
-                    && found.stream().noneMatch(t -> t.value().toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)))) {
-                found.add(new Target("logon-name", name));
+        Matcher labelled = LABELLED_USER.matcher(original);
+        while (labelled.find() && found.size() < Verdict.MAX_TARGETS) {
+            addUserName(found, trimEnd(labelled.group(1)));
+        }
+        Matcher forUser = USER_AFTER_FOR.matcher(original);
+        while (forUser.find() && found.size() < Verdict.MAX_TARGETS) {
+            addUserName(found, trimEnd(forUser.group(1)));
+        }
+        Matcher withUser = PERSON_WITH_USER.matcher(original);
+        while (withUser.find() && found.size() < Verdict.MAX_TARGETS) {
+            addPerson(found, withUser.group(1));
+            if (!ME.contains(withUser.group(2).toLowerCase(Locale.ROOT)) && !isRequester(withUser.group(1))) {
+                addUserName(found, trimEnd(withUser.group(2)));
             }
         }
+        Matcher titled = TITLED_PERSON.matcher(original);
+        while (titled.find() && found.size() < Verdict.MAX_TARGETS) {
+            addPerson(found, titled.group(1));
+        }
         Matcher people = PEOPLE.computeIfAbsent(prepositions, p -> Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
-                + String.join("|", quoted(p)) + ")\\s+(?:\\p{Ll}+\\s+){0,2}(\\p{Lu}\\p{Ll}+(?:[ -](?:van der |van |de |von )?\\p{Lu}\\p{Ll}+){1,2})"))
-                .matcher(both);
-        while (people.find()) {
-            String person = people.group(1);
-            String first = person.split("[ -]")[0].toLowerCase(Locale.ROOT);
-            if (!NOT_NAMES.contains(first) && !person.equalsIgnoreCase(requesterName)) {
-                found.add(new Target("person", person));
+                + String.join("|", quoted(p)) + ") {1,3}(?:[\\p{Ll}-]{1,20} {1,3}){0,2}(\\p{Lu}\\p{Ll}{1,40}(?:[ -](?:van der |van |de |von )?\\p{Lu}\\p{Ll}{1,40}){1,2})"))
+                .matcher(original);
+        while (people.find() && found.size() < Verdict.MAX_TARGETS) {
+            addPerson(found, people.group(1));
+        }
+        listed(found);
+        if (known != null) {
+            Matcher names = NAME.matcher(original);
+            while (names.find() && found.size() < Verdict.MAX_TARGETS) {
+                boolean anyKnown = false;
+                for (Token word : tokenize(names.group())) {
+                    anyKnown |= known.known(word.lower) || ROLES.contains(word.lower);
+                }
+                if (!anyKnown) {
+                    addPerson(found, names.group());
+                }
             }
         }
         return List.copyOf(found);
+    }
+
+    /** Two or three capitalised words: a name where none of them is a known word. */
+    private static final Pattern NAME = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])\\p{Lu}\\p{Ll}{1,40}(?:[ -](?:van der |van |de |von )?\\p{Lu}\\p{Ll}{1,40}){1,2}(?![\\p{L}\\p{N}])");
+    /** Words for a role that stand before a name ("Azubi Jonas Klein"): not part of it. */
+    private static final Set<String> ROLES = Set.of("azubi", "kollege", "kollegin", "kollegen", "mitarbeiter", "mitarbeiterin",
+            "praktikant", "praktikantin", "chef", "chefin", "leiter", "leiterin", "kunde", "kundin", "benutzer", "benutzerin",
+            "colleague", "intern", "manager", "boss", "starter", "stagiaire", "collègue", "directeur", "directrice", "becario",
+            "becaria", "compañero", "compañera", "director", "directora", "collega", "stagiair", "medewerker", "medewerkster",
+            "user", "employee", "assistant", "assistent", "assistentin");
+
+    private static final Map<String, Pattern> PEOPLE = new ConcurrentHashMap<>();
+    private static final Pattern LIST_INTRO_USERS = Pattern.compile("(?iu)(user|account|people|person|colleague|employee|staff"
+            + "|benutzer|konten|konto|mitarbeiter|kolleg|utilisateur|compte|collègue|employé|usuario|cuenta|compañer|empleado"
+            + "|gebruiker|account|collega|medewerker)");
+
+    /** People and user names on their own lines, in a list: after a line ending in ":" or as bullets. */
+    private void listed(Set<Target> found) {
+        String[] lines = request.request().split("\n", -1);
+        boolean inList = false;
+        boolean aboutUsers = false;
+        for (String raw : lines) {
+            String line = raw.strip();
+            if (found.size() >= Verdict.MAX_TARGETS) {
+                return;
+            }
+            if (line.isEmpty()) {
+                continue;
+            }
+            Matcher item = LIST_ITEM.matcher(line);
+            boolean bullet = item.matches();
+            String entry = bullet ? item.group(1).strip() : line;
+            if (bullet || inList) {
+                Matcher name = NAME_LINE.matcher(entry);
+                Matcher user = USER_NAME_LINE.matcher(entry);
+                if (name.matches()) {
+                    addPerson(found, name.group(1));
+                    inList = true;
+                    continue;
+                }
+                if (aboutUsers && user.matches() && !NOT_NAMES.contains(entry)) {
+                    addUserName(found, trimEnd(entry));
+                    inList = true;
+                    continue;
+                }
+                if (!bullet) {
+                    inList = false;
+                }
+            }
+            if (line.endsWith(":") && line.length() <= 200) {
+                inList = true;
+                aboutUsers = LIST_INTRO_USERS.matcher(line).find();
+            }
+        }
+    }
+
+    private void addPerson(Set<Target> found, String named) {
+        String person = named;
+        // "Azubi Jonas Klein", "Mitarbeiter Herr Wagner": the role is no part of the name
+        int space = person.indexOf(' ');
+        while (space > 0 && ROLES.contains(person.substring(0, space).toLowerCase(Locale.ROOT)) && person.indexOf(' ', space + 1) > 0) {
+            person = person.substring(space + 1);
+            space = person.indexOf(' ');
+        }
+        addName(found, person);
+    }
+
+    private void addName(Set<Target> found, String person) {
+        String first = person.split("[ -]")[0].toLowerCase(Locale.ROOT);
+        // "Herr Wagner" found with its title stays when "Mitarbeiter Herr Wagner" comes later
+        if (!NOT_NAMES.contains(first) && !isRequester(person) && found.size() < Verdict.MAX_TARGETS
+                && found.stream().noneMatch(t -> t.kind().equals("person") && (t.value().contains(person) || person.contains(t.value())))) {
+            found.add(new Target("person", person));
+        }
+    }
+
+    private void addUserName(Set<Target> found, String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!NOT_NAMES.contains(lower) && !ME.contains(lower) && !requesterEmail.startsWith(lower + "@") && found.size() < Verdict.MAX_TARGETS
+                && found.stream().noneMatch(t -> t.value().toLowerCase(Locale.ROOT).contains(lower))) {
+            found.add(new Target("logon-name", name));
+        }
+    }
+
+    /** "Alice Anders", or "Frau Anders" for the requester Alice Anders. */
+    private boolean isRequester(String person) {
+        if (requesterName.isEmpty()) {
+            return false;
+        }
+        String lower = person.toLowerCase(Locale.ROOT);
+        String name = requesterName.toLowerCase(Locale.ROOT);
+        Matcher titled = TITLE.matcher(lower);
+        return lower.equals(name) || titled.lookingAt() && (name.equals(lower.substring(titled.end()))
+                || name.endsWith(" " + lower.substring(titled.end())));
+    }
+
+    private static final Pattern TITLE = Pattern.compile("(?:m|mme|mlle|monsieur|madame|herrn?|frau|sr|sra|srta|señor|señora|mr|mrs|ms"
+            + "|dhr|mevr|mevrouw|meneer|de heer)\\.? {1,3}");
+
+    /**
+     * A phrase followed — with connectors: within the next {@link #WINDOW} words of its sentence, after one of
+     * them — past up to three skippable words by a word that is not known.
+     */
+    private boolean followedByUnknown(Vocabulary phrases, Vocabulary connectors, Vocabulary skippable, Vocabulary known) {
+        List<Token> all = tokens();
+        for (int i = 0; i < all.size(); i++) {
+            int end = phrases.matchAt(all, i);
+            if (end < 0) {
+                continue;
+            }
+            if (connectors == null) {
+                if (unknownAfter(all, end, skippable, known)) {
+                    return true;
+                }
+                continue;
+            }
+            for (int j = end; j < all.size() && j < end + WINDOW && sameSentence(all.get(j - 1), all.get(j)); j++) {
+                if (connectors.known(all.get(j).lower) && unknownAfter(all, j + 1, skippable, known)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** How far after a password word a connector still belongs to it: "password reset on the booking system". */
+    private static final int WINDOW = 6;
+
+    private boolean unknownAfter(List<Token> all, int from, Vocabulary skippable, Vocabulary known) {
+        int j = from;
+        for (int skipped = 0; skipped < 3 && j < all.size() && j > 0 && joined(all.get(j - 1), all.get(j))
+                && skippable.known(all.get(j).lower); skipped++) {
+            j++;
+        }
+        return j > 0 && j < all.size() && joined(all.get(j - 1), all.get(j)) && !known.known(all.get(j).lower)
+                && !all.get(j).number() && !skippable.known(all.get(j).lower) && !requesterWords().contains(all.get(j).lower);
+    }
+
+    /** No end of a sentence (. ! ? ; or a new line) between the two. */
+    private boolean sameSentence(Token before, Token after) {
+        for (int i = before.end; i < after.start; i++) {
+            if (".!?;\n\r".indexOf(original.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean unknown(Token token, Vocabulary known, Vocabulary passwords) {
+        return !token.number() && !known.known(token.lower) && !passwords.known(token.lower) && !requesterWords().contains(token.lower);
+    }
+
+    /** The requester's name and address as words: "Alice", "anders", "alice@acme.test" are theirs, no system. */
+    private Set<String> requesterWords() {
+        if (requesterWords == null) {
+            Set<String> words = new HashSet<>();
+            for (Token token : tokenize(requesterName + " " + requesterEmail.replace('@', ' '))) {
+                words.add(token.lower);
+            }
+            requesterWords = words;
+        }
+        return requesterWords;
+    }
+
+    /** Nothing but white space (or quotes) between the two, or a hyphen alone: the same phrase. */
+    private boolean joined(Token before, Token after) {
+        if (after.start - before.end == 1 && original.charAt(before.end) == '-') {
+            return true;
+        }
+        for (int i = before.end; i < after.start; i++) {
+            char c = original.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\'' && c != '’' && c != '"' && c != '“' && c != '”' && c != '«' && c != '»') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<Token> tokens() {
+        if (tokens == null) {
+            tokens = tokenize(original);
+        }
+        return tokens;
+    }
+
+    private static Vocabulary vocabulary(String phrases) {
+        return VOCABULARIES.computeIfAbsent(phrases, Vocabulary::new);
+    }
+
+    /** Words: letters and digits, with inner hyphens and dots ("e-mail", "office.com"); an apostrophe parts words ("d'Outlook"). */
+    static List<Token> tokenize(String text) {
+        List<Token> found = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            if (!Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && (Character.isLetterOrDigit(text.charAt(i))
+                    || (text.charAt(i) == '-' || text.charAt(i) == '.') && i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1)))) {
+                i++;
+            }
+            String word = text.substring(start, i);
+            found.add(new Token(word.toLowerCase(Locale.ROOT), word, start, i));
+        }
+        return found;
+    }
+
+    /**
+     * @param lower the word in lower case
+     * @param word as written
+     */
+    record Token(String lower, String word, int start, int end) {
+
+        boolean number() {
+            return lower.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == '-');
+        }
+
+        /** "Salesforce", "SAP", "iCloud": not a word in lower case. */
+        boolean capitalised() {
+            return !word.equals(lower);
+        }
+
+        /** "SAP", "ServiceNow", "iCloud": a capital after the first letter. */
+        boolean innerCapital() {
+            for (int i = 1; i < word.length(); i++) {
+                if (Character.isUpperCase(word.charAt(i)) && word.charAt(i - 1) != '-') {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Words and phrases of a keyword list, for looking them up token by token. */
+    private static final class Vocabulary {
+
+        private final Set<String> words = new HashSet<>();
+        private final Map<String, List<String[]>> phrasesByFirst = new HashMap<>();
+        private final List<String> suffixes = new ArrayList<>();
+
+        Vocabulary(String phrases) {
+            for (String phrase : phrases.split("\\|")) {
+                List<Token> parts = tokenize(phrase.strip().toLowerCase(Locale.ROOT));
+                if (parts.isEmpty()) {
+                    continue;
+                }
+                String[] words = parts.stream().map(Token::lower).toArray(String[]::new);
+                phrasesByFirst.computeIfAbsent(words[0], w -> new ArrayList<>()).add(words);
+                if (words.length == 1) {
+                    this.words.add(words[0]);
+                    if (words[0].length() >= 6 && words[0].chars().allMatch(Character::isLetter)) {
+                        suffixes.add(words[0]);
+                    }
+                }
+                for (String word : words) {
+                    this.words.add(word);
+                }
+            }
+        }
+
+        /** Whether the word is one of the list's or a word of one of its phrases. */
+        boolean known(String word) {
+            return words.contains(word);
+        }
+
+        /** The end (exclusive) of a phrase of the list starting at token i, the longest one; -1 if none starts there. */
+        int matchAt(List<Token> tokens, int i) {
+            List<String[]> candidates = phrasesByFirst.get(tokens.get(i).lower);
+            int best = -1;
+            if (candidates == null) {
+                return best;
+            }
+            for (String[] phrase : candidates) {
+                if (i + phrase.length <= tokens.size() && i + phrase.length > best) {
+                    boolean all = true;
+                    for (int k = 1; k < phrase.length && all; k++) {
+                        all = tokens.get(i + k).lower.equals(phrase[k]);
+                    }
+                    if (all) {
+                        best = i + phrase.length;
+                    }
+                }
+            }
+            return best;
+        }
+
+        /** "druckerpasswort" → "drucker", "datev-passwort" → "datev"; null when the word is no compound of a list word. */
+        String compoundPrefix(String word) {
+            for (String suffix : suffixes) {
+                if (word.length() > suffix.length() && word.endsWith(suffix)) {
+                    String prefix = word.substring(0, word.length() - suffix.length());
+                    return prefix.endsWith("-") ? prefix.substring(0, prefix.length() - 1) : prefix;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static String trimEnd(String name) {
+        int end = name.length();
+        while (end > 0 && ".-_".indexOf(name.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return name.substring(0, end);
     }
 
     private static List<String> quoted(String phrases) {
@@ -162,16 +777,180 @@ public final class TicketFacts {
         return alternatives;
     }
 
-    private static Pattern compile(String phrases) {
-        StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])(?:");
-        String[] alternatives = phrases.toLowerCase(Locale.ROOT).split("\\|");
-        for (int i = 0; i < alternatives.length; i++) {
-            if (i > 0) {
-                regex.append('|');
+    private static Phrases phrases(String phrases) {
+        return PHRASES.computeIfAbsent(phrases, Phrases::new);
+    }
+
+    /** A lower-case text as runs of letters and digits, each with where it starts and ends. */
+    private record Words(String text, String[] word, int[] start, int[] end) {
+
+        static Words of(String text) {
+            List<int[]> spans = new ArrayList<>();
+            int i = 0;
+            while (i < text.length()) {
+                if (!Character.isLetterOrDigit(text.charAt(i))) {
+                    i++;
+                    continue;
+                }
+                int from = i;
+                while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+                    i++;
+                }
+                spans.add(new int[] {from, i});
             }
-            regex.append(Pattern.quote(alternatives[i].strip()).replace(" ", "\\E\\s+\\Q"));
+            String[] word = new String[spans.size()];
+            int[] start = new int[spans.size()];
+            int[] end = new int[spans.size()];
+            for (int k = 0; k < spans.size(); k++) {
+                start[k] = spans.get(k)[0];
+                end[k] = spans.get(k)[1];
+                word[k] = text.substring(start[k], end[k]);
+            }
+            return new Words(text, word, start, end);
         }
-        return Pattern.compile(regex.append(")(?![\\p{L}\\p{N}])").toString(), Pattern.UNICODE_CASE);
+    }
+
+    /**
+     * A keyword list matched word by word: a phrase is its words and what stands between them (a space
+     * matches any run of white space; an apostrophe, hyphen or dot itself). Phrases with other signs
+     * ("system:", "(me)") are matched with one regular expression of whole words.
+     */
+    private static final class Phrases {
+
+        private final Map<String, List<String[]>> byFirst = new HashMap<>();
+        private final Pattern others;
+
+        Phrases(String phrases) {
+            List<String> rest = new ArrayList<>();
+            for (String raw : phrases.toLowerCase(Locale.ROOT).split("\\|")) {
+                String phrase = raw.strip();
+                if (phrase.isEmpty()) {
+                    continue;
+                }
+                String[] parts = split(phrase);
+                if (parts == null) {
+                    rest.add(phrase);
+                } else {
+                    byFirst.computeIfAbsent(parts[0], w -> new ArrayList<>()).add(parts);
+                }
+            }
+            others = rest.isEmpty() ? null : compile(rest);
+        }
+
+        /** Words at even places, what stands between them at odd places; null for a phrase with other signs. */
+        private static String[] split(String phrase) {
+            List<String> parts = new ArrayList<>();
+            int i = 0;
+            while (i < phrase.length()) {
+                int from = i;
+                boolean word = Character.isLetterOrDigit(phrase.charAt(i));
+                while (i < phrase.length() && Character.isLetterOrDigit(phrase.charAt(i)) == word) {
+                    i++;
+                }
+                String part = phrase.substring(from, i);
+                if (!word) {
+                    if (part.isBlank()) {
+                        part = " ";
+                    } else if (!part.equals("'") && !part.equals("’") && !part.equals("-") && !part.equals(".")) {
+                        return null;
+                    }
+                }
+                parts.add(part);
+            }
+            if (parts.isEmpty() || !Character.isLetterOrDigit(parts.get(0).charAt(0))
+                    || !Character.isLetterOrDigit(parts.get(parts.size() - 1).charAt(0))) {
+                return null;
+            }
+            return parts.toArray(String[]::new);
+        }
+
+        boolean foundAffirmedIn(Words words, Vocabulary before, Vocabulary after) {
+            for (int i = 0; i < words.word().length; i++) {
+                List<String[]> candidates = byFirst.get(words.word()[i]);
+                if (candidates != null) {
+                    for (String[] phrase : candidates) {
+                        if (matchesAt(phrase, words, i) && !negated(words, i, i + (phrase.length + 1) / 2, before, after)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static boolean negated(Words words, int from, int to, Vocabulary before, Vocabulary after) {
+            for (int k = from - 1; k >= 0 && k >= from - 3 && !sentenceBetween(words, k, k + 1); k--) {
+                if (before.known(words.word()[k])) {
+                    return true;
+                }
+            }
+            for (int k = to; k < words.word().length && k < to + 3 && !sentenceBetween(words, k - 1, k); k++) {
+                if (after.known(words.word()[k])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean sentenceBetween(Words words, int before, int after) {
+            for (int c = words.end()[before]; c < words.start()[after]; c++) {
+                if (".!?;\n".indexOf(words.text().charAt(c)) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean foundIn(Words words) {
+            for (int i = 0; i < words.word().length; i++) {
+                List<String[]> candidates = byFirst.get(words.word()[i]);
+                if (candidates != null) {
+                    for (String[] phrase : candidates) {
+                        if (matchesAt(phrase, words, i)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return others != null && others.matcher(words.text()).find();
+        }
+
+        private static boolean matchesAt(String[] phrase, Words words, int i) {
+            int count = (phrase.length + 1) / 2;
+            if (i + count > words.word().length) {
+                return false;
+            }
+            for (int k = 1; k < count; k++) {
+                if (!words.word()[i + k].equals(phrase[2 * k]) || !gap(words.text(), words.end()[i + k - 1], words.start()[i + k], phrase[2 * k - 1])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean gap(String text, int from, int to, String between) {
+            if (between.equals(" ")) {
+                for (int c = from; c < to; c++) {
+                    if (!Character.isWhitespace(text.charAt(c))) {
+                        return false;
+                    }
+                }
+                return to > from;
+            }
+            String actual = text.substring(from, to);
+            return actual.equals(between) || between.equals("'") && actual.equals("’");
+        }
+
+        private static Pattern compile(List<String> phrases) {
+            StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])(?:");
+            for (int i = 0; i < phrases.size(); i++) {
+                if (i > 0) {
+                    regex.append('|');
+                }
+                regex.append(Pattern.quote(phrases.get(i)).replace(" ", "\\E\\s+\\Q"));
+            }
+            return Pattern.compile(regex.append(")(?![\\p{L}\\p{N}])").toString(), Pattern.UNICODE_CASE);
+        }
     }
 
     private static String cut(String value) {

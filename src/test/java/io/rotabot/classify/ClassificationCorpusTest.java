@@ -1,70 +1,58 @@
 package io.rotabot.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The shipped rules against the labelled corpus (src/test/resources/classify/corpus.yaml): precision and
- * recall of "reset" must stay at or above 0.98 and 0.92, and every labelled target and privilege must be
- * found. Prints the confusion matrix and every ticket classified otherwise than labelled.
+ * The shipped rules against labelled tickets, in two parts reported apart: the tuned corpus
+ * ({@code classify/corpus.yaml}, written beside the rules) and the blind one (any {@code classify/blind-*.yaml},
+ * written by others and never read while the rules were written). Labels: {@code reset} (act: reset the
+ * requester's own password), {@code unlock} (act: unlock, the requester knows the password), {@code unsure}
+ * (a technician decides) and {@code not-a-reset}. An automatic action is right only if it is the labelled one.
+ * Per part it prints the confusion matrix, precision and recall of reset, unlock and both, and every ticket
+ * classified otherwise; it asserts precision 0.98 and recall 0.92 of the automatic actions on the tuned part,
+ * 0.98 and 0.85 on the blind part where there is one, and on the tuned part every labelled target and privilege.
  */
 class ClassificationCorpusTest {
 
-    static final List<Map<String, Object>> CORPUS = corpus();
+    static final List<Map<String, Object>> CORPUS = read(folder().resolve("corpus.yaml"));
+    static final List<Map<String, Object>> BLIND = blind();
     private static final TicketClassifier.RuleBase RULES = TicketClassifier.compile(Path.of("rules"));
+    private static final List<String> LABELS = List.of("reset", "unlock", "unsure", "not-a-reset");
 
     @Test
-    void resetIsPreciseAndFindsNearlyAll() {
-        Map<Intent, Map<Intent, Integer>> matrix = new EnumMap<>(Intent.class);
-        for (Intent labelled : Intent.values()) {
-            matrix.put(labelled, new EnumMap<>(Intent.class));
-            for (Intent decided : Intent.values()) {
-                matrix.get(labelled).put(decided, 0);
-            }
-        }
-        List<String> wrong = new ArrayList<>();
-        for (Map<String, Object> ticket : CORPUS) {
-            Intent labelled = label(ticket);
-            Classification decision = RULES.classify(facts(ticket));
-            matrix.get(labelled).merge(decision.intent(), 1, Integer::sum);
-            if (decision.intent() != labelled) {
-                wrong.add(ticket.get("id") + " labelled " + labelled + ", decided " + decision.intent() + " " + decision.firedRules()
-                        + ": " + ticket.get("title"));
-            }
-        }
-        int truePositives = matrix.get(Intent.RESET).get(Intent.RESET);
-        int decidedReset = matrix.values().stream().mapToInt(row -> row.get(Intent.RESET)).sum();
-        int labelledReset = matrix.get(Intent.RESET).values().stream().mapToInt(Integer::intValue).sum();
-        double precision = truePositives / (double) decidedReset;
-        double recall = truePositives / (double) labelledReset;
+    void theTunedCorpusIsActedOnPreciselyAndNearlyAllFound() {
+        Score score = score("tuned (corpus.yaml)", CORPUS);
 
-        StringBuilder report = new StringBuilder(String.format("%n%d tickets; rows labelled, columns decided%n%-12s", CORPUS.size(), ""));
-        for (Intent decided : Intent.values()) {
-            report.append(String.format("%12s", decided));
-        }
-        for (Intent labelled : Intent.values()) {
-            report.append(String.format("%n%-12s", labelled));
-            for (Intent decided : Intent.values()) {
-                report.append(String.format("%12d", matrix.get(labelled).get(decided)));
-            }
-        }
-        report.append(String.format("%nreset: precision %.3f, recall %.3f%n", precision, recall));
-        wrong.forEach(w -> report.append("  ").append(w).append('\n'));
-        System.out.println(report);
+        assertThat(CORPUS).hasSizeGreaterThanOrEqualTo(440);
+        assertThat(score.precision("reset", "unlock")).as(score.report()).isGreaterThanOrEqualTo(0.98);
+        assertThat(score.recall("reset", "unlock")).as(score.report()).isGreaterThanOrEqualTo(0.92);
+    }
 
-        assertThat(CORPUS).hasSizeGreaterThanOrEqualTo(300);
-        assertThat(precision).as(report.toString()).isGreaterThanOrEqualTo(0.98);
-        assertThat(recall).as(report.toString()).isGreaterThanOrEqualTo(0.92);
+    @Test
+    void theBlindCorpusIsActedOnPreciselyAndMostlyFound() {
+        assumeFalse(BLIND.isEmpty(), "no blind-*.yaml beside corpus.yaml");
+        Score score = score("blind (blind-*.yaml)", BLIND);
+
+        assertThat(score.precision("reset", "unlock")).as(score.report()).isGreaterThanOrEqualTo(0.98);
+        assertThat(score.recall("reset", "unlock")).as(score.report()).isGreaterThanOrEqualTo(0.85);
     }
 
     @Test
@@ -75,14 +63,14 @@ class ClassificationCorpusTest {
             @SuppressWarnings("unchecked")
             List<String> targets = (List<String>) ticket.getOrDefault("targets", List.of());
             List<String> found = decision.targets().stream().map(Target::value).toList();
-            if (!found.containsAll(targets.stream().map(t -> t.contains("@") ? t.toLowerCase(java.util.Locale.ROOT) : t).toList())) {
+            if (!found.containsAll(targets.stream().map(t -> t.contains("@") ? t.toLowerCase(Locale.ROOT) : t).toList())) {
                 missed.add(ticket.get("id") + " targets " + targets + ", found " + found);
             }
             if (Boolean.TRUE.equals(ticket.get("privileged")) && !decision.privileged()) {
                 missed.add(ticket.get("id") + " privileged, not flagged");
             }
-            if (label(ticket) == Intent.RESET && !decision.targets().isEmpty()) {
-                missed.add(ticket.get("id") + " is the requester's own reset, but names " + found);
+            if (List.of("reset", "unlock").contains(ticket.get("label")) && !decision.targets().isEmpty()) {
+                missed.add(ticket.get("id") + " is the requester's own, but names " + found);
             }
         }
         assertThat(missed).isEmpty();
@@ -94,21 +82,120 @@ class ClassificationCorpusTest {
                 (String) ticket.getOrDefault("requesterEmail", "alice@acme.test"), "ACME Ltd");
     }
 
-    private static Intent label(Map<String, Object> ticket) {
-        return switch ((String) ticket.get("label")) {
-            case "reset" -> Intent.RESET;
-            case "not-a-reset" -> Intent.NOT_A_RESET;
-            case "unsure" -> Intent.UNSURE;
-            default -> throw new IllegalArgumentException("Unknown label in " + ticket.get("id"));
+    /** What the rules decided, in the corpus's words: reset, unlock, unsure or not-a-reset. */
+    static String decided(Classification decision) {
+        return switch (decision.intent()) {
+            case RESET -> Verdict.UNLOCK_SCENARIO.equals(decision.scenario()) ? "unlock" : "reset";
+            case UNSURE -> "unsure";
+            case NOT_A_RESET -> "not-a-reset";
         };
     }
 
+    private static Score score(String part, List<Map<String, Object>> tickets) {
+        Score score = new Score(part);
+        for (Map<String, Object> ticket : tickets) {
+            String label = (String) ticket.get("label");
+            if (!LABELS.contains(label)) {
+                throw new IllegalArgumentException("Unknown label '" + label + "' in " + ticket.get("id"));
+            }
+            Classification decision = RULES.classify(facts(ticket));
+            String decided = decided(decision);
+            score.count(label, decided);
+            if (!decided.equals(label)) {
+                score.wrong.add(ticket.get("id") + " labelled " + label + ", decided " + decided + " " + decision.firedRules()
+                        + ": " + ticket.get("title"));
+            }
+        }
+        System.out.println(score.report());
+        return score;
+    }
+
+    /** A confusion matrix, rows labelled and columns decided. */
+    private static final class Score {
+
+        private final String part;
+        private final Map<String, Map<String, Integer>> matrix = new LinkedHashMap<>();
+        private final List<String> wrong = new ArrayList<>();
+
+        Score(String part) {
+            this.part = part;
+            for (String labelled : LABELS) {
+                matrix.put(labelled, new LinkedHashMap<>());
+                LABELS.forEach(decided -> matrix.get(labelled).put(decided, 0));
+            }
+        }
+
+        void count(String labelled, String decided) {
+            matrix.get(labelled).merge(decided, 1, Integer::sum);
+        }
+
+        /** Of the tickets decided as one of these actions, the share labelled with the same action; 1 when none was decided. */
+        double precision(String... actions) {
+            int right = 0;
+            int decided = 0;
+            for (String action : actions) {
+                right += matrix.get(action).get(action);
+                for (String labelled : LABELS) {
+                    decided += matrix.get(labelled).get(action);
+                }
+            }
+            return decided == 0 ? 1.0 : right / (double) decided;
+        }
+
+        /** Of the tickets labelled as one of these actions, the share decided so; 1 when none is labelled so. */
+        double recall(String... actions) {
+            int right = 0;
+            int labelled = 0;
+            for (String action : actions) {
+                right += matrix.get(action).get(action);
+                labelled += matrix.get(action).values().stream().mapToInt(Integer::intValue).sum();
+            }
+            return labelled == 0 ? 1.0 : right / (double) labelled;
+        }
+
+        String report() {
+            int total = matrix.values().stream().flatMap(row -> row.values().stream()).mapToInt(Integer::intValue).sum();
+            StringBuilder report = new StringBuilder(String.format("%n%s: %d tickets; rows labelled, columns decided%n%-12s", part, total, ""));
+            LABELS.forEach(decided -> report.append(String.format("%12s", decided)));
+            for (String labelled : LABELS) {
+                report.append(String.format("%n%-12s", labelled));
+                LABELS.forEach(decided -> report.append(String.format("%12d", matrix.get(labelled).get(decided))));
+            }
+            report.append(String.format("%nreset:       precision %.3f, recall %.3f", precision("reset"), recall("reset")));
+            report.append(String.format("%nunlock:      precision %.3f, recall %.3f", precision("unlock"), recall("unlock")));
+            report.append(String.format("%nautomatic:   precision %.3f, recall %.3f%n", precision("reset", "unlock"), recall("reset", "unlock")));
+            report.append(wrong.isEmpty() ? "no ticket classified otherwise than labelled\n" : "classified otherwise than labelled:\n");
+            wrong.forEach(w -> report.append("  ").append(w).append('\n'));
+            return report.toString();
+        }
+    }
+
+    /** The folder of corpus.yaml on the test class path (target/test-classes/classify). */
+    private static Path folder() {
+        try {
+            return Path.of(ClassificationCorpusTest.class.getResource("/classify/corpus.yaml").toURI()).getParent();
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("classify/corpus.yaml is not on the test class path", e);
+        }
+    }
+
+    private static List<Map<String, Object>> blind() {
+        try (Stream<Path> files = Files.list(folder())) {
+            List<Map<String, Object>> tickets = new ArrayList<>();
+            files.filter(f -> f.getFileName().toString().matches("blind-.*\\.ya?ml")).sorted().forEach(f -> tickets.addAll(read(f)));
+            return List.copyOf(tickets);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> corpus() {
-        try (InputStream in = ClassificationCorpusTest.class.getResourceAsStream("/classify/corpus.yaml")) {
-            return (List<Map<String, Object>>) new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-        } catch (Exception e) {
-            throw new IllegalStateException("The corpus cannot be read", e);
+    private static List<Map<String, Object>> read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            Object tickets = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            return tickets == null ? List.of() : List.copyOf((List<Map<String, Object>>) tickets);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("The corpus " + file.getFileName() + " cannot be read", e);
         }
     }
 }

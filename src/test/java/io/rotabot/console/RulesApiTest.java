@@ -44,6 +44,9 @@ class RulesApiTest extends EndToEndEnvironment {
                 + "\"description\":\"Ich habe mein Passwort vergessen\",\"requester\":{\"name\":\"Alice Anders\",\"email\":\"alice@acme.test\"}}", true);
         HttpResponse<String> colleague = api("POST", "/api/rules/dry-run", "{\"title\":\"Reset\","
                 + "\"description\":\"Please reset the password for svc-backup@acme.test, it expired\"}", true);
+        HttpResponse<String> reply = api("POST", "/api/rules/dry-run", "{\"title\":\"RE: Password\","
+                + "\"description\":\"Thanks, I am back in!\\n\\n-----Original Message-----\\nFrom: Alice\\nSent: Monday\\n\\n"
+                + "I forgot my password, please reset it.\"}", true);
         HttpResponse<String> noTitle = api("POST", "/api/rules/dry-run", "{\"description\":\"x\"}", true);
         HttpResponse<String> stranger = api("POST", "/api/rules/dry-run", "{\"title\":\"x\"}", false);
 
@@ -56,22 +59,25 @@ class RulesApiTest extends EndToEndEnvironment {
         assertThat(other.path("intent").asText()).isEqualTo("UNSURE");
         assertThat(other.path("targets").get(0).path("value").asText()).isEqualTo("svc-backup@acme.test");
         assertThat(other.path("targets").get(0).path("privileged").asBoolean()).isTrue();
+        JsonNode answered = json.readTree(reply.body());
+        assertThat(answered.path("intent").asText()).as("decided on the new text, not the quoted request").isEqualTo("NOT_A_RESET");
+        assertThat(answered.path("firedRules").toString()).contains("quoted history or signature set aside");
         assertThat(noTitle.statusCode()).isEqualTo(400);
         assertThat(stranger.statusCode()).isEqualTo(401);
     }
 
     @Test
     void anEditGoesLiveOnReloadAndABrokenOneChangesNothing() throws Exception {
-        String zoom = "{\"title\":\"Zoom\",\"description\":\"I forgot the password for the Zoom meeting\"}";
-        assertThat(intent(zoom)).isEqualTo("NOT_A_RESET");
+        String printer = "{\"title\":\"Printer\",\"description\":\"The printer asks for a password, I forgot it\"}";
+        assertThat(intent(printer)).isEqualTo("NOT_A_RESET");
         Path keywords = Path.of(RULES, "keywords.yaml");
         String shipped = Files.readString(keywords);
         try {
-            Files.writeString(keywords, shipped.replace(" zoom,", ""));
+            Files.writeString(keywords, shipped.replace("printer,", ""));
             HttpResponse<String> reloaded = api("POST", "/api/rules/reload", null, true);
             assertThat(reloaded.statusCode()).isEqualTo(200);
             assertThat(json.readTree(reloaded.body()).path("files").toString()).contains("password-reset.drl");
-            assertThat(intent(zoom)).as("the edit is live").isEqualTo("RESET");
+            assertThat(intent(printer)).as("the edit is live").isEqualTo("RESET");
 
             Files.writeString(Path.of(RULES, "zz-broken.drl"), "package rules;\nrule \"half\"\nwhen\n    Nothing( \nthen\nend\n");
             HttpResponse<String> refused = api("POST", "/api/rules/reload", null, true);
@@ -79,7 +85,7 @@ class RulesApiTest extends EndToEndEnvironment {
             JsonNode problems = json.readTree(refused.body()).path("problems");
             assertThat(problems.get(0).path("file").asText()).isEqualTo("zz-broken.drl");
             assertThat(problems.get(0).path("line").asInt()).isPositive();
-            assertThat(intent(zoom)).as("the rule base in service is unchanged").isEqualTo("RESET");
+            assertThat(intent(printer)).as("the rule base in service is unchanged").isEqualTo("RESET");
         } finally {
             Files.deleteIfExists(Path.of(RULES, "zz-broken.drl"));
             Files.writeString(keywords, shipped);

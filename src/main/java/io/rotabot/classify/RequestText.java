@@ -1,0 +1,188 @@
+package io.rotabot.classify;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A ticket description split into what the requester wrote for this request and what the rules must not
+ * read as a request: quoted e-mail history, forwarded messages, signatures and disclaimers. An old "please
+ * reset my password" below a reply, or "Windows" in a signature, would otherwise decide the ticket.
+ *
+ * <p>Set aside, in English, German, French, Spanish and Dutch mail clients' words: everything from a
+ * {@code -----Original Message-----} or forwarded-message line, a {@code From: … Sent: …} header block
+ * ({@code Von: … Gesendet:}, {@code De : … Envoyé :}, {@code De: … Enviado:}, {@code Van: … Verzonden:}),
+ * an {@code On … wrote:} line ({@code Am … schrieb …:}, {@code Le … a écrit :}, {@code El … escribió:},
+ * {@code Op … schreef …:}), a {@code -- } signature separator, a closing ("Kind regards", "Mit freundlichen
+ * Grüßen", "Cordialement", "Saludos", "Met vriendelijke groet"…) after some text, "Sent from my iPhone"
+ * and a disclaimer's first line; lines starting with {@code >} wherever they are. Line by line, with no
+ * regular expression that can backtrack over the text: linear in its length.
+ *
+ * @param request the requester's own new text
+ * @param setAside the quoted history, signature and disclaimers, empty when there were none
+ * @param quotes whether quoted history or a forwarded message (not only a signature) was set aside
+ */
+public record RequestText(String request, String setAside, boolean quotes) {
+
+    /** Longest line still looked at as a marker; longer lines are text. */
+    private static final int MARKER_LINE = 300;
+    private static final List<String> SEPARATORS = List.of("-----original message-----", "----- original message -----",
+            "-----ursprüngliche nachricht-----", "----- ursprüngliche nachricht -----", "-----message d'origine-----",
+            "-----mensaje original-----", "-----oorspronkelijk bericht-----", "---------- forwarded message",
+            "-------- original message", "---------- weitergeleitete nachricht", "-------- message transféré",
+            "---------- mensaje reenviado", "---------- doorgestuurd bericht", "begin forwarded message:");
+    private static final Pattern HEADER_FROM = Pattern.compile("(?iu)^\\*?(from|von|de|van|da)\\s?:\\*?\\s.*");
+    private static final Pattern HEADER_SENT = Pattern.compile(
+            "(?iu)^\\*?(sent|date|gesendet|datum|envoyé|date d'envoi|enviado|fecha|verzonden|verstuurd|datum)\\s?:.*");
+    private static final List<String> WROTE = List.of("wrote:", "schrieb:", "a écrit :", "a écrit:", "escribió:", "schreef:",
+            "geschreven:");
+    private static final List<String> WROTE_STARTS = List.of("on ", "am ", "le ", "el ", "op ");
+    private static final List<String> CLOSINGS = List.of("best regards", "kind regards", "regards", "best", "cheers", "thanks",
+            "thank you", "many thanks", "thanks in advance", "br", "kr", "warm regards", "sincerely", "yours sincerely",
+            "mit freundlichen grüßen", "mit freundlichen grüssen", "mfg", "viele grüße", "viele grüsse", "beste grüße",
+            "freundliche grüße", "liebe grüße", "lg", "gruß", "grüße", "danke", "vielen dank",
+            "cordialement", "bien cordialement", "bien à vous", "salutations", "meilleures salutations", "merci",
+            "merci d'avance", "bonne journée", "saludos", "un saludo", "saludos cordiales", "atentamente", "gracias",
+            "muchas gracias", "met vriendelijke groet", "met vriendelijke groeten", "vriendelijke groet", "groeten",
+            "groet", "mvg", "bedankt", "alvast bedankt");
+    private static final List<String> MOBILE = List.of("sent from my", "get outlook for", "von meinem iphone gesendet",
+            "von meinem samsung", "gesendet von", "envoyé de mon", "envoyé depuis", "enviado desde mi", "enviado desde",
+            "verzonden vanaf mijn", "verstuurd vanaf mijn");
+    private static final List<String> DISCLAIMERS = List.of("this email and any", "this e-mail and any", "this message and any",
+            "this message is intended", "this email is intended", "this e-mail is intended", "confidentiality notice",
+            "confidentiality note", "disclaimer:", "the information contained in this", "the information in this e-mail",
+            "if you are not the intended recipient", "diese e-mail enthält", "diese nachricht enthält", "diese e-mail ist",
+            "ce message et toutes", "ce message est", "ce courriel", "ce courrier électronique", "este mensaje y",
+            "este mensaje es", "este correo", "la información contenida", "dit e-mailbericht", "dit bericht is",
+            "de informatie in dit", "aan dit bericht kunnen");
+
+    /** The requester's text of a description (null: empty). */
+    public static RequestText of(String description) {
+        if (description == null || description.isEmpty()) {
+            return new RequestText("", "", false);
+        }
+        String[] lines = description.split("\r\n|\r|\n", -1);
+        StringBuilder request = new StringBuilder();
+        StringBuilder aside = new StringBuilder();
+        boolean cut = false;
+        boolean quotes = false;
+        boolean textSeen = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (!cut) {
+                String inline = beforeInlineSeparator(line);
+                if (inline != null) {
+                    append(request, inline);
+                    append(aside, line.substring(inline.length()));
+                    cut = true;
+                    quotes = true;
+                    continue;
+                }
+                Kind kind = startsSetAside(lines, i, textSeen);
+                cut = kind != null;
+                quotes = kind == Kind.QUOTE;
+            }
+            if (!cut && line.stripLeading().startsWith(">")) {
+                quotes = true;
+            }
+            if (cut || line.stripLeading().startsWith(">")) {
+                append(aside, line);
+            } else {
+                append(request, line);
+                // a request, not a greeting ("Hi,") alone, comes before a closing
+                textSeen |= line.strip().split("\\s+").length >= 3;
+            }
+        }
+        return new RequestText(request.toString().strip(), aside.toString().strip(), quotes);
+    }
+
+    /** What a line starts: quoted history (or a forwarded message), or a signature or disclaimer. */
+    private enum Kind { QUOTE, SIGNATURE }
+
+    /** Whether anything was set aside. */
+    public boolean cut() {
+        return !setAside.isEmpty();
+    }
+
+    private static Kind startsSetAside(String[] lines, int i, boolean textSeen) {
+        String line = lines[i].strip();
+        if (line.length() > MARKER_LINE) {
+            return null;
+        }
+        String lower = line.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("____") || SEPARATORS.stream().anyMatch(lower::startsWith)) {
+            return Kind.QUOTE;
+        }
+        if (lower.equals("--") || lower.equals("—") || MOBILE.stream().anyMatch(lower::startsWith)
+                || DISCLAIMERS.stream().anyMatch(lower::startsWith)) {
+            return Kind.SIGNATURE;
+        }
+        if (HEADER_FROM.matcher(line).matches()) {
+            for (int next = i + 1; next < lines.length && next <= i + 4; next++) {
+                String header = lines[next].strip();
+                if (header.length() <= MARKER_LINE && HEADER_SENT.matcher(header).matches()) {
+                    return Kind.QUOTE;
+                }
+            }
+        }
+        if (WROTE_STARTS.stream().anyMatch(lower::startsWith)) {
+            // mail clients may wrap the line before "wrote:"
+            String joined = i + 1 < lines.length && lines[i + 1].strip().length() <= MARKER_LINE
+                    ? lower + " " + lines[i + 1].strip().toLowerCase(Locale.ROOT) : lower;
+            if ((wrote(lower) || wrote(joined)) && (joined.chars().anyMatch(Character::isDigit) || joined.contains("@"))) {
+                return Kind.QUOTE;
+            }
+        }
+        return textSeen && isClosing(lower) ? Kind.SIGNATURE : null;
+    }
+
+    /** "… wrote:", "… schrieb Bob <bob@example.com>:", "… a écrit :". */
+    private static boolean wrote(String lower) {
+        return WROTE.stream().anyMatch(lower::endsWith)
+                || lower.endsWith(":") && (lower.contains(" schrieb ") || lower.contains(" schreef ") || lower.contains(" wrote "));
+    }
+
+    /** "Kind regards", "Kind regards,", "Thanks, Alice": a closing alone on its line, perhaps with a name of two words. */
+    private static boolean isClosing(String lower) {
+        int end = lower.length();
+        while (end > 0 && !Character.isLetterOrDigit(lower.charAt(end - 1))) {
+            end--;
+        }
+        String bare = lower.substring(0, end);
+        if (bare.length() > 40) {
+            return false;
+        }
+        for (String closing : CLOSINGS) {
+            if (bare.equals(closing)) {
+                return true;
+            }
+            if (bare.startsWith(closing + " ") || bare.startsWith(closing + ",")) {
+                String name = bare.substring(closing.length() + 1).strip();
+                if (!name.isEmpty() && name.split("\\s+").length <= 2 && name.chars().allMatch(c -> Character.isLetter(c) || c == ' ' || c == '-')) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The part of a line before an inline "-----Original Message-----" (mail flattened to one line), or null. */
+    private static String beforeInlineSeparator(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        int at = -1;
+        for (String separator : SEPARATORS) {
+            int found = lower.indexOf(separator);
+            if (found > 0 && (at < 0 || found < at)) {
+                at = found;
+            }
+        }
+        return at > 0 ? line.substring(0, at) : null;
+    }
+
+    private static void append(StringBuilder to, String line) {
+        if (!to.isEmpty()) {
+            to.append('\n');
+        }
+        to.append(line);
+    }
+}
