@@ -160,6 +160,7 @@ public final class Verdict {
         } else {
             intent = Intent.RESET;
         }
-        return new Classification(intent, List.copyOf(targets), privileged, scenario, List.copyOf(firedRules));
+        return new Classification(intent, List.copyOf(targets), privileged, someoneElse || !targets.isEmpty(), scenario,
+                List.copyOf(firedRules));
     }
 }

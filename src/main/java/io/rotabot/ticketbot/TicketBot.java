@@ -96,6 +96,12 @@ public class TicketBot {
         if (organization.isEmpty()) {
             found.add(unresolved(ticketId, 1, TicketTarget.Kind.REQUESTER, requester, Optional.empty(), TicketTarget.Decision.NOT_FOUND,
                     "the ticket's company (" + ticket.ticket().companyId() + ") is not mapped to an organization in Rotabot"));
+        } else if (classification.targets().isEmpty() && (classification.someoneElse() || classification.privileged())) {
+            // "reset my colleague's password", "the global admin password": never the requester's own instead
+            found.add(unresolved(ticketId, 1, TicketTarget.Kind.NAMED, "", Optional.of(organization.get().key()),
+                    TicketTarget.Decision.NOT_FOUND, "the ticket asks for " + (classification.privileged()
+                    ? "an administrator's or a service account" : "someone else's account")
+                    + " without naming one Rotabot can find; a technician must act by hand"));
         } else if (classification.targets().isEmpty()) {
             found.add(requesterTarget(ticketId, organization.get(), requester));
         } else {

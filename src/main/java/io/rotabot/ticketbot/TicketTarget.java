@@ -82,6 +82,9 @@ public record TicketTarget(long ticketId, int position, Kind kind, String namedA
         if (!accountName.isEmpty()) {
             return accountName;
         }
-        return namedAs.isEmpty() ? "the ticket's requester" : "“" + namedAs + "”";
+        if (namedAs.isEmpty()) {
+            return kind == Kind.REQUESTER ? "the ticket's requester" : "the account the ticket asks for";
+        }
+        return "“" + namedAs + "”";
     }
 }

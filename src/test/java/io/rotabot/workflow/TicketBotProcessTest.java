@@ -110,19 +110,36 @@ class TicketBotProcessTest extends EndToEndEnvironment {
     }
 
     @Test
-    void anUnsureTicketNamingNoAccountOffersTheRequestersOwnWithTheRulesReasons() throws Exception {
+    void aTicketForSomeoneElseOrAnAdministratorThatNamesNoAccountNeverTakesTheRequestersOwn() throws Exception {
         VendorStubs.autotaskTicket(AUTOTASK, 352015, ACME_COMPANY, ALICE_CONTACT, "Locked out",
                 "My colleague forgot his password, please reset it.");
+        VendorStubs.autotaskTicket(AUTOTASK, 352018, ACME_COMPANY, ALICE_CONTACT, "Admin password",
+                "Please reset the global admin password, we are locked out of the tenant.");
         deliver(webhook(352015, "Create"));
+        deliver(webhook(352018, "Create"));
 
-        Task review = awaitReview(352015);
+        assertThat(awaitTicketProcessEnded(352015).getEndActivityId()).isEqualTo("endDone");
+        assertThat(awaitTicketProcessEnded(352018).getEndActivityId()).isEqualTo("endDone");
+        assertThat(notes(352015)).singleElement().asString()
+                .contains("No password was reset for the account the ticket asks for: the ticket asks for someone else's account");
+        assertThat(notes(352018)).singleElement().asString().contains("an administrator's or a service account");
+        assertThat(ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/5001")))).as("the requester's own").isEmpty();
+    }
+
+    @Test
+    void anUnsureTicketAboutTheRequestersOwnAccountIsReviewedWithTheRulesReasons() throws Exception {
+        VendorStubs.autotaskTicket(AUTOTASK, 352019, ACME_COMPANY, ALICE_CONTACT, "Forgot my password",
+                "I forgot my Windows password, please send the new one by WhatsApp.");
+        deliver(webhook(352019, "Create"));
+
+        Task review = awaitReview(352019);
         JsonNode shown = json.readTree((String) tasks.getVariable(review.getId(), "reviewTargets"));
         assertThat(shown.path("targets")).hasSize(1);
         assertThat(shown.path("targets").path(0).path("account").asText()).isEqualTo("alice@acme.test");
         assertThat(shown.path("targets").path(0).path("reason").asText()).startsWith("the rules are unsure");
-        complete(review, "{\"approve\":[],\"declineReason\":\"the colleague must ask himself\"}", "tech.tina");
+        complete(review, "{\"approve\":[],\"declineReason\":\"passwords go through the help desk only\"}", "tech.tina");
 
-        assertThat(awaitTicketProcessEnded(352015).getEndActivityId()).isEqualTo("endDone");
+        assertThat(awaitTicketProcessEnded(352019).getEndActivityId()).isEqualTo("endDone");
         assertThat(ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/5001")))).isEmpty();
     }
 
