@@ -23,8 +23,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.tasklist.Tasklist;
+import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
+import org.camunda.bpm.welcome.Welcome;
+import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +72,8 @@ class TasklistReviewBrowserTest extends EndToEndEnvironment {
     Directory directory;
     @Autowired
     TaskService tasks;
+    @Autowired
+    ProcessEngine engine;
 
     private final ObjectMapper json = new ObjectMapper();
     private ChromeDriverService chromedriver;
@@ -140,6 +152,7 @@ class TasklistReviewBrowserTest extends EndToEndEnvironment {
                 .processInstanceBusinessKey(Long.toString(TICKET)).taskDefinitionKey("review").singleResult(), t -> t != null);
 
         // when: a technician signs in to Tasklist, opens the task, claims it, approves account 1 and completes it
+        webappsServeThisEngine();
         try {
             WebDriverWait page = new WebDriverWait(browser, PAGE_WAIT);
             String origin = "http://localhost:" + port;
@@ -201,6 +214,19 @@ class TasklistReviewBrowserTest extends EndToEndEnvironment {
 
         // and: while the webapps sign in past Spring's CSRF check, the engine's REST API stays closed to strangers
         assertThat(api("GET", "/engine-rest/task", null, false).statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * The webapps find their engine through registries shared by the whole JVM (ProcessEngines and each app's runtime
+     * delegate), which any other Spring context of this test run overwrites when it starts and clears when it closes
+     * (RestartTest's restarts, other test classes' cached contexts): point them at this context's engine again.
+     */
+    private void webappsServeThisEngine() {
+        ProcessEngines.registerProcessEngine(engine);
+        Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
+        Tasklist.setTasklistRuntimeDelegate(new DefaultTasklistRuntimeDelegate());
+        Admin.setAdminRuntimeDelegate(new DefaultAdminRuntimeDelegate());
+        Welcome.setRuntimeDelegate(new DefaultWelcomeRuntimeDelegate());
     }
 
     /** Every HTTP response the browser has received, from Chromium's performance log (which hands out each entry once). */
