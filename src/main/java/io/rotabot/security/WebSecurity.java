@@ -34,7 +34,9 @@ class WebSecurity {
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/sandbox/**").access((authentication, context) -> new AuthorizationDecision(demo))
                 .requestMatchers("/webhooks/**", "/actuator/health/**", "/actuator/health").permitAll()
-                .requestMatchers("/camunda/**", "/", "/error").permitAll()
+                // the webapps' login pages ask /camunda-welcome whether to greet a first visit: a 401 with a Basic
+                // challenge there would open the browser's own sign-in dialog over Camunda's login
+                .requestMatchers("/camunda/**", "/camunda-welcome", "/", "/error").permitAll()
                 .requestMatchers("/api/**", "/engine-rest/**", "/actuator/**").hasRole("ADMIN")
                 .anyRequest().denyAll())
             .httpBasic(Customizer.withDefaults())

@@ -156,13 +156,6 @@ class TasklistReviewBrowserTest extends EndToEndEnvironment {
         try {
             WebDriverWait page = new WebDriverWait(browser, PAGE_WAIT);
             String origin = "http://localhost:" + port;
-            // The login page asks GET /camunda-welcome whether to show a first-visit box; Rotabot answers 401 with
-            // "WWW-Authenticate: Basic", so Chromium opens its sign-in dialog over the page, which (invisible when
-            // headless) swallows every key and click. A technician who has dismissed that box once is not asked:
-            // the webapps remember it in localStorage, which this origin shares.
-            browser.get(origin + "/actuator/health");
-            browser.executeScript("localStorage.setItem('camunda', JSON.stringify({firstVisit: false}))");
-
             browser.get(origin + "/camunda/app/tasklist/default/");
             page.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form[name='signinForm'] input[ng-model='username']")))
                     .sendKeys("admin");
