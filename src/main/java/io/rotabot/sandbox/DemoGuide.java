@@ -39,15 +39,21 @@ class DemoGuide {
         matches.sync("globex");
         approveSuggestion("acme", "alice@acme.test");
         approveSuggestion("acme", "bob@acme.test");
+        approveSuggestion("acme", "carol@acme.test");
+        approveSuggestion("acme", "dan@acme.test");
+        approveSuggestion("acme", "dave.admin@acme.test");
         approveSuggestion("globex", "carol@globex.test");
         log.info("""
 
                 ==== Rotabot demo is running ====
                 Send a password-reset ticket as alice@acme.test and watch it become a rotation and a note:
                     docker/demo-ticket.sh alice@acme.test "Forgot my password" "Hi, I forgot my password and I am locked out."
-                Other requesters: bob@acme.test, carol@globex.test (matched); dave.admin@acme.test (not matched);
-                erin@globex.test (no account). A ticket about the Wi-Fi password is not a reset. Globex's domain
-                keeps a password a day: a second reset of carol the same day waits ("Waiting for minimum password age").
+                Other requesters: bob@acme.test, carol@globex.test (matched); carol@acme.test (locked out: her reset
+                also unlocks; "locked out but I know my password" only unlocks); dan@acme.test (disabled: refused);
+                dave.admin@acme.test (a Domain Admin: waits for a review); erin@globex.test (no account).
+                A ticket naming someone else ("please reset the password of bob@acme.test") waits for a review in
+                Tasklist. A ticket about the Wi-Fi password is not a reset. Globex's domain keeps a password a day:
+                a second reset of carol@globex.test the same day waits ("Waiting for minimum password age").
                 Matches:              curl -u admin:demo {}/api/organizations/acme/matches
                 Cockpit and Tasklist: {}/camunda (admin / demo)
                 Rotations (REST):     curl -u admin:demo {}/api/rotations

@@ -79,6 +79,8 @@ class FakeAutotask {
         contact(301, 1001, "Alice", "Anders", "alice@acme.test");
         contact(302, 1001, "Bob", "Brown", "bob@acme.test");
         contact(303, 1001, "Dave", "Admin", "dave.admin@acme.test");
+        contact(304, 1001, "Carol", "Chen", "carol@acme.test");
+        contact(305, 1001, "Dan", "Dorsey", "dan@acme.test");
         contact(401, 2002, "Carol", "Clark", "carol@globex.test");
         contact(402, 2002, "Erin", "Nomatch", "erin@globex.test");
     }

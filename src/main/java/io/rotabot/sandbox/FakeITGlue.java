@@ -45,6 +45,8 @@ class FakeITGlue {
         record("5001", 3821001, "ACME Ltd", "Alice Anders (AD)", "alice@acme.test", "Initial-Passw0rd-alice!");
         record("5002", 3821001, "ACME Ltd", "Bob Brown (AD)", "bob@acme.test", "Initial-Passw0rd-bob!");
         record("5003", 3821001, "ACME Ltd", "Dave Admin (AD)", "adm-dave@acme.test", "Initial-Passw0rd-dave!");
+        record("5004", 3821001, "ACME Ltd", "Carol Chen (AD)", "carol@acme.test", "Initial-Passw0rd-carol!");
+        record("5005", 3821001, "ACME Ltd", "Dan Dorsey (AD)", "dan@acme.test", "Initial-Passw0rd-dan!");
         record("6001", 3821002, "Globex Corp", "Carol Clark (AD)", "carol@globex.test", "Initial-Passw0rd-carol!");
     }
 

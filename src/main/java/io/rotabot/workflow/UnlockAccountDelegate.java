@@ -5,8 +5,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The account unlock scenario's one step: ends the account's lockout, leaves its password alone. */
-@Component("unlockAccount")
+/**
+ * The account unlock scenario's one step: ends the account's lockout, leaves its password alone. (Not named
+ * "unlockAccount": the process variable of that name would hide the bean in the delegate expression.)
+ */
+@Component("endLockout")
 class UnlockAccountDelegate implements JavaDelegate {
 
     private final TicketBot bot;

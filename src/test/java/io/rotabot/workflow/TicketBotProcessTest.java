@@ -191,6 +191,36 @@ class TicketBotProcessTest extends EndToEndEnvironment {
     }
 
     @Test
+    void aLockedOutRequestersResetAlsoUnlocksAndIsVerified() throws Exception {
+        String dn = lockedOutUser("lockedreset", 5021, 30_683_021);
+        VendorStubs.autotaskTicket(AUTOTASK, 352020, ACME_COMPANY, 30_683_021, "Locked out",
+                "I forgot my password and now I am locked out of my computer. Please help!");
+
+        deliver(webhook(352020, "Create"));
+
+        assertThat(awaitTicketProcessEnded(352020).getEndActivityId()).isEqualTo("endDone");
+        assertThat(binds(dn, patchedPassword("5021"))).as("unlocked, and the vault's password signs in").isTrue();
+        assertThat(notes(352020)).singleElement().asString().contains("was reset and verified");
+        assertThat(jdbc.sql("select reason from rotations where ticket_id = 352020").query(String.class).single())
+                .contains("password set in the directory and stored in the vault");
+    }
+
+    @Test
+    void lockedOutButKnowingThePasswordOnlyUnlocks() throws Exception {
+        String dn = lockedOutUser("lockedknows", 5022, 30_683_022);
+        assertThat(binds(dn, "Known#Passw0rd-1")).as("locked out").isFalse();
+        VendorStubs.autotaskTicket(AUTOTASK, 352021, ACME_COMPANY, 30_683_022, "Locked out",
+                "I am locked out of my PC after the holidays, but I know my password. Can you unlock my account?");
+
+        deliver(webhook(352021, "Create"));
+
+        assertThat(awaitTicketProcessEnded(352021).getEndActivityId()).isEqualTo("endDone");
+        assertThat(binds(dn, "Known#Passw0rd-1")).as("the password the person knows works again").isTrue();
+        assertThat(ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/5022")))).as("no reset").isEmpty();
+        assertThat(notes(352021)).singleElement().asString().contains("the account was unlocked; its password was not changed");
+    }
+
+    @Test
     void aDeclinedReviewChangesNothingAndTheNoteGivesTheTechniciansReason() throws Exception {
         VendorStubs.autotaskTicket(AUTOTASK, 352002, ACME_COMPANY, ALICE_CONTACT, "Reset for Bob",
                 "Please reset the password for bob@acme.test");
@@ -387,6 +417,34 @@ class TicketBotProcessTest extends EndToEndEnvironment {
         }
         assertThat(jdbc.sql("select reason from rotations where ticket_id = 352014").query(String.class).single())
                 .startsWith("password set in the directory and stored in the vault").contains("ticket 352013");
+    }
+
+    /** An ACME account locked out as AD marks one (lockoutTime set), matched to this vault record, with its contact. */
+    private String lockedOutUser(String name, int record, long contact) throws Exception {
+        String dn = "CN=" + name + ",CN=Users,DC=acme,DC=test";
+        java.util.UUID guid = java.util.UUID.randomUUID();
+        try (LDAPConnection ldap = sandboxAdministrator()) {
+            ldap.add(new com.unboundid.ldap.sdk.Entry(dn,
+                    new com.unboundid.ldap.sdk.Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
+                    new com.unboundid.ldap.sdk.Attribute("cn", name), new com.unboundid.ldap.sdk.Attribute("sn", name),
+                    new com.unboundid.ldap.sdk.Attribute("sAMAccountName", name),
+                    new com.unboundid.ldap.sdk.Attribute("userPrincipalName", name + "@acme.test"),
+                    new com.unboundid.ldap.sdk.Attribute("mail", name + "@acme.test"),
+                    new com.unboundid.ldap.sdk.Attribute("userAccountControl", "512"),
+                    new com.unboundid.ldap.sdk.Attribute("userPassword", "Known#Passw0rd-1"),
+                    new com.unboundid.ldap.sdk.Attribute("lockoutTime", "133950000000000000"),
+                    new com.unboundid.ldap.sdk.Attribute("objectGUID", java.nio.ByteBuffer.allocate(16)
+                            .putLong(guid.getMostSignificantBits()).putLong(guid.getLeastSignificantBits()).array())));
+        }
+        VendorStubs.itglueRecordList(ITGLUE, ACME_ITGLUE, "5001:alice@acme.test", "5002:bob@acme.test", "5003:adm-dave@acme.test",
+                record + ":" + name + "@acme.test");
+        matches.sync("acme");
+        String id = directory.findByEmail("acme", name + "@acme.test").orElseThrow().id();
+        assertThat(directory.account("acme", id).orElseThrow().lockedOut()).isTrue();
+        matches.approve("acme", List.of(new Approval(id, Optional.of(Integer.toString(record)))));
+        VendorStubs.itglueRecord(ITGLUE, Integer.toString(record), ACME_ITGLUE, name + "@acme.test");
+        VendorStubs.autotaskContact(AUTOTASK, contact, ACME_COMPANY, name + "@acme.test");
+        return dn;
     }
 
     private Task awaitReview(long ticketId) {
