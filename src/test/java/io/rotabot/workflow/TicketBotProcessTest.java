@@ -83,10 +83,7 @@ class TicketBotProcessTest extends EndToEndEnvironment {
 
     @Test
     void someoneElsesAccountWaitsForAReviewAndTheApprovedNamedAccountIsTheOneRotated() throws Exception {
-        VendorStubs.autotaskTicket(AUTOTASK, 352001, ACME_COMPANY, ALICE_CONTACT, "Password for Bob",
-                "Hi, can you please reset the password of bob@acme.test? He forgot it. Thanks, Alice");
-
-        deliver(webhook(352001, "Create"));
+        ticket(352001, ALICE_CONTACT, "Password for Bob", "Hi, can you please reset the password of bob@acme.test? He forgot it. Thanks, Alice");
         Task review = awaitReview(352001);
 
         assertThat(notes(352001)).singleElement().asString().contains("A technician will review this request for bob")
@@ -128,9 +125,7 @@ class TicketBotProcessTest extends EndToEndEnvironment {
 
     @Test
     void anUnsureTicketAboutTheRequestersOwnAccountIsReviewedWithTheRulesReasons() throws Exception {
-        VendorStubs.autotaskTicket(AUTOTASK, 352019, ACME_COMPANY, ALICE_CONTACT, "Forgot my password",
-                "I forgot my Windows password, please send the new one by WhatsApp.");
-        deliver(webhook(352019, "Create"));
+        ticket(352019, ALICE_CONTACT, "Forgot my password", "I forgot my Windows password, please send the new one by WhatsApp.");
 
         Task review = awaitReview(352019);
         JsonNode shown = json.readTree((String) tasks.getVariable(review.getId(), "reviewTargets"));
@@ -157,9 +152,7 @@ class TicketBotProcessTest extends EndToEndEnvironment {
         matches.approve("acme", List.of(new Approval(ids.get(0), Optional.of("5011")), new Approval(ids.get(1), Optional.of("5012"))));
         VendorStubs.itglueRecord(ITGLUE, "5011", ACME_ITGLUE, "jroe1@acme.test");
         VendorStubs.itglueRecord(ITGLUE, "5012", ACME_ITGLUE, "jroe2@acme.test");
-        VendorStubs.autotaskTicket(AUTOTASK, 352016, ACME_COMPANY, ALICE_CONTACT, "New starter",
-                "Please reset the password for Jane Roe, our new starter, she never got it.");
-        deliver(webhook(352016, "Create"));
+        ticket(352016, ALICE_CONTACT, "New starter", "Please reset the password for Jane Roe, our new starter, she never got it.");
 
         Task review = awaitReview(352016);
         JsonNode target = json.readTree((String) tasks.getVariable(review.getId(), "reviewTargets")).path("targets").path(0);
@@ -178,9 +171,7 @@ class TicketBotProcessTest extends EndToEndEnvironment {
 
     @Test
     void aDomainLogonNameIsFoundInTheTicketsOrganization() throws Exception {
-        VendorStubs.autotaskTicket(AUTOTASK, 352017, ACME_COMPANY, ALICE_CONTACT, "Bob locked out",
-                "ACME\\bob is locked out after the weekend, please reset his password.");
-        deliver(webhook(352017, "Create"));
+        ticket(352017, ALICE_CONTACT, "Bob locked out", "ACME\\bob is locked out after the weekend, please reset his password.");
 
         Task review = awaitReview(352017);
         assertThat(json.readTree((String) tasks.getVariable(review.getId(), "reviewTargets")).path("targets").path(0)
@@ -193,10 +184,7 @@ class TicketBotProcessTest extends EndToEndEnvironment {
     @Test
     void aLockedOutRequestersResetAlsoUnlocksAndIsVerified() throws Exception {
         String dn = lockedOutUser("lockedreset", 5021, 30_683_021);
-        VendorStubs.autotaskTicket(AUTOTASK, 352020, ACME_COMPANY, 30_683_021, "Locked out",
-                "I forgot my password and now I am locked out of my computer. Please help!");
-
-        deliver(webhook(352020, "Create"));
+        ticket(352020, 30_683_021, "Locked out", "I forgot my password and now I am locked out of my computer. Please help!");
 
         assertThat(awaitTicketProcessEnded(352020).getEndActivityId()).isEqualTo("endDone");
         assertThat(binds(dn, patchedPassword("5021"))).as("unlocked, and the vault's password signs in").isTrue();
@@ -209,10 +197,7 @@ class TicketBotProcessTest extends EndToEndEnvironment {
     void lockedOutButKnowingThePasswordOnlyUnlocks() throws Exception {
         String dn = lockedOutUser("lockedknows", 5022, 30_683_022);
         assertThat(binds(dn, "Known#Passw0rd-1")).as("locked out").isFalse();
-        VendorStubs.autotaskTicket(AUTOTASK, 352021, ACME_COMPANY, 30_683_022, "Locked out",
-                "I am locked out of my PC after the holidays, but I know my password. Can you unlock my account?");
-
-        deliver(webhook(352021, "Create"));
+        ticket(352021, 30_683_022, "Locked out", "I am locked out of my PC after the holidays, but I know my password. Can you unlock my account?");
 
         assertThat(awaitTicketProcessEnded(352021).getEndActivityId()).isEqualTo("endDone");
         assertThat(binds(dn, "Known#Passw0rd-1")).as("the password the person knows works again").isTrue();
@@ -222,9 +207,7 @@ class TicketBotProcessTest extends EndToEndEnvironment {
 
     @Test
     void aDeclinedReviewChangesNothingAndTheNoteGivesTheTechniciansReason() throws Exception {
-        VendorStubs.autotaskTicket(AUTOTASK, 352002, ACME_COMPANY, ALICE_CONTACT, "Reset for Bob",
-                "Please reset the password for bob@acme.test");
-        deliver(webhook(352002, "Create"));
+        ticket(352002, ALICE_CONTACT, "Reset for Bob", "Please reset the password for bob@acme.test");
         Task review = awaitReview(352002);
 
         assertThatThrownBy(() -> complete(review, "{\"approve\":[]}", "tech.tina")).as("declining needs a reason")
@@ -240,9 +223,7 @@ class TicketBotProcessTest extends EndToEndEnvironment {
 
     @Test
     void aReviewNobodyAnswersEndsWithANoteAndChangesNothing() throws Exception {
-        VendorStubs.autotaskTicket(AUTOTASK, 352003, ACME_COMPANY, ALICE_CONTACT, "Reset for Bob",
-                "Please reset the password for bob@acme.test");
-        deliver(webhook(352003, "Create"));
+        ticket(352003, ALICE_CONTACT, "Reset for Bob", "Please reset the password for bob@acme.test");
         Task review = awaitReview(352003);
 
         Job timer = management.createJobQuery().processInstanceId(review.getProcessInstanceId()).timers().singleResult();
@@ -256,9 +237,7 @@ class TicketBotProcessTest extends EndToEndEnvironment {
 
     @Test
     void severalAccountsAreEachReportedInOneNoteAlsoWhenOneIsNotFound() throws Exception {
-        VendorStubs.autotaskTicket(AUTOTASK, 352004, ACME_COMPANY, ALICE_CONTACT, "Two resets",
-                "Please reset the passwords of bob@acme.test and nobody@acme.test, both locked out.");
-        deliver(webhook(352004, "Create"));
+        ticket(352004, ALICE_CONTACT, "Two resets", "Please reset the passwords of bob@acme.test and nobody@acme.test, both locked out.");
         Task review = awaitReview(352004);
 
         complete(review, "{\"approve\":[1]}", "tech.tina");
@@ -271,9 +250,7 @@ class TicketBotProcessTest extends EndToEndEnvironment {
 
     @Test
     void aPrivilegedRequestersOwnResetWaitsForAReview() throws Exception {
-        VendorStubs.autotaskTicket(AUTOTASK, 352005, ACME_COMPANY, DAVE_CONTACT, "Forgot my password",
-                "I forgot my password and cannot log in to my PC.");
-        deliver(webhook(352005, "Create"));
+        ticket(352005, DAVE_CONTACT, "Forgot my password", "I forgot my password and cannot log in to my PC.");
 
         Task review = awaitReview(352005);
         JsonNode shown = json.readTree((String) tasks.getVariable(review.getId(), "reviewTargets"));
@@ -324,9 +301,7 @@ class TicketBotProcessTest extends EndToEndEnvironment {
     void anAccountOfAnotherOrganizationIsRefusedWithANoteAndAnAuditRow() throws Exception {
         VendorStubs.itglueRecordList(ITGLUE, GLOBEX_ITGLUE);
         matches.sync("globex"); // Rotabot knows each organization's domains from its matching sync
-        VendorStubs.autotaskTicket(AUTOTASK, 352008, ACME_COMPANY, ALICE_CONTACT, "Reset Carol",
-                "Please reset the password of carol@globex.test");
-        deliver(webhook(352008, "Create"));
+        ticket(352008, ALICE_CONTACT, "Reset Carol", "Please reset the password of carol@globex.test");
 
         assertThat(awaitTicketProcessEnded(352008).getEndActivityId()).isEqualTo("endDone");
         assertThat(notes(352008)).singleElement().asString().contains("was not reset (Not Permitted)")
@@ -384,10 +359,7 @@ class TicketBotProcessTest extends EndToEndEnvironment {
         matches.approve("acme", List.of(new Approval(id, Optional.of("5009"))));
         VendorStubs.autotaskContact(AUTOTASK, 30_683_009, ACME_COMPANY, "frozen@acme.test");
         VendorStubs.itglueRecord(ITGLUE, "5009", ACME_ITGLUE, "frozen@acme.test");
-        VendorStubs.autotaskTicket(AUTOTASK, 352012, ACME_COMPANY, 30_683_009, "Forgot my password",
-                "I forgot my password and cannot log in to my PC.");
-
-        deliver(webhook(352012, "Create"));
+        ticket(352012, 30_683_009, "Forgot my password", "I forgot my password and cannot log in to my PC.");
 
         assertThat(awaitTicketProcessEnded(352012).getEndActivityId()).isEqualTo("endDone");
         assertThat(notes(352012)).singleElement().asString().contains("(Not Permitted)").contains("disabled");
@@ -445,6 +417,12 @@ class TicketBotProcessTest extends EndToEndEnvironment {
         VendorStubs.itglueRecord(ITGLUE, Integer.toString(record), ACME_ITGLUE, name + "@acme.test");
         VendorStubs.autotaskContact(AUTOTASK, contact, ACME_COMPANY, name + "@acme.test");
         return dn;
+    }
+
+    /** A ticket of ACME's created in Autotask, and its webhook delivered. */
+    private void ticket(long ticketId, long contact, String title, String description) throws Exception {
+        VendorStubs.autotaskTicket(AUTOTASK, ticketId, ACME_COMPANY, contact, title, description);
+        deliver(webhook(ticketId, "Create"));
     }
 
     private Task awaitReview(long ticketId) {
