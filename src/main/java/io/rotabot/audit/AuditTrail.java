@@ -2,6 +2,7 @@ package io.rotabot.audit;
 
 import io.rotabot.intake.TicketEventReceived;
 import io.rotabot.rotation.RotationReported;
+import io.rotabot.ticketbot.AccountUnlockReported;
 import io.rotabot.ticketbot.TicketTargetRefused;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -42,6 +43,12 @@ public class AuditTrail {
     @EventListener
     void on(TicketTargetRefused event) {
         append("ticket-target-refused", "ticket " + event.ticketId(), event.organizationKey() + ": " + event.reason());
+    }
+
+    @EventListener
+    void on(AccountUnlockReported event) {
+        append("account-unlock", "ticket " + event.ticketId(), event.accountName() + " in " + event.organizationKey() + ": "
+                + event.status() + " — " + event.reason());
     }
 
     public List<AuditEvent> latest(int limit) {

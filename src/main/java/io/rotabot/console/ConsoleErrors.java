@@ -7,6 +7,8 @@ import io.rotabot.ticketbot.InvalidTicketBotSettingsException;
 import io.rotabot.ticketing.TicketDeskUnavailableException;
 import java.util.List;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import io.rotabot.vault.VaultUnavailableException;
@@ -45,6 +47,20 @@ class ConsoleErrors {
                 .stream().map(f -> f.getField() + ": " + f.getDefaultMessage()).sorted().collect(Collectors.joining("; ")));
         problem.setTitle("Invalid request; nothing was saved");
         problem.setProperty("fields", fields);
+        return problem;
+    }
+
+    /** A body that is no JSON, or a value of the wrong kind ("1.5" for a whole number): the field is named, not a Java type. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        List<String> fields = e.getCause() instanceof JsonMappingException mapping
+                ? List.of(mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(Collectors.joining(".")).replace(".[", "["))
+                : List.of();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, fields.isEmpty() || fields.get(0).isEmpty()
+                ? "the body is not the JSON this request takes" : fields.get(0) + ": a value of the wrong kind");
+        problem.setTitle("Invalid request; nothing was saved");
+        problem.setProperty("fields", fields.isEmpty() || fields.get(0).isEmpty() ? List.of() : fields);
         return problem;
     }
 

@@ -131,7 +131,7 @@ public class TicketBot {
         return new Plan(review, review ? 0 : (int) guarded.stream().filter(t -> t.decision().runs()).count());
     }
 
-    private static final String OUTSIDE = "is not an account of the ticket's organization";
+    private static final String OUTSIDE = "belongs to another organization than the ticket's";
 
     private TicketTarget requesterTarget(long ticketId, Organization organization, String requester) {
         if (requester.isEmpty()) {
@@ -169,7 +169,7 @@ public class TicketBot {
         }
         if (!named.kind().equals("person") && elsewhere(organization.key(), named)) {
             return unresolved(ticketId, position, TicketTarget.Kind.NAMED, as, Optional.of(organization.key()),
-                    TicketTarget.Decision.REFUSED, "the account " + OUTSIDE + " (" + organization.name()
+                    TicketTarget.Decision.REFUSED, "it " + OUTSIDE + " (" + organization.name()
                     + "); Rotabot acts only on the accounts of the ticket company's organization");
         }
         return unresolved(ticketId, position, TicketTarget.Kind.NAMED, as, Optional.of(organization.key()), TicketTarget.Decision.NOT_FOUND,
@@ -290,7 +290,8 @@ public class TicketBot {
         }
         List<String> reasons = new ArrayList<>();
         if (intent == Intent.UNSURE) {
-            reasons.add("the rules are unsure (" + String.join("; ", classification.firedRules()) + ")");
+            // the ticket's note shows this; the rules that fired are for the technician (the review form shows them)
+            reasons.add("the request is not clear enough to act on without a technician");
         }
         if (account.privileged()) {
             reasons.add("a privileged account (" + account.privilege().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
@@ -360,12 +361,20 @@ public class TicketBot {
 
     /**
      * Ends the lockout of a matched account, for the account unlock scenario; the password is not touched.
+     * The audit trail hears of it ({@link AccountUnlockReported}).
      *
      * @return the outcome as a status label ("Successful", "Not Permitted", "Failed") and a reason
      * @throws DirectoryUnavailableException when the directory cannot answer (the job retries)
      */
-    public Outcome unlock(String organizationKey, String accountId) {
+    public Outcome unlock(long ticketId, String organizationKey, String accountId) {
         Optional<DirectoryAccount> account = directory.account(organizationKey, accountId);
+        Outcome outcome = unlock(account);
+        events.publishEvent(new AccountUnlockReported(ticketId, organizationKey, account.map(DirectoryAccount::logonName).orElse(accountId),
+                outcome.status(), outcome.reason()));
+        return outcome;
+    }
+
+    private Outcome unlock(Optional<DirectoryAccount> account) {
         if (account.isEmpty()) {
             return new Outcome("Failed", "the account no longer exists in the directory");
         }
@@ -413,7 +422,7 @@ public class TicketBot {
             case REVIEW -> TicketNote.Outcome.REVIEW;
             case DECLINED -> TicketNote.Outcome.DECLINED;
             case NOT_REVIEWED -> TicketNote.Outcome.NOT_REVIEWED;
-            case REFUSED -> TicketNote.Outcome.NOT_PERMITTED;
+            case REFUSED -> TicketNote.Outcome.REFUSED;
             case NOT_FOUND -> TicketNote.Outcome.NOT_FOUND;
             case NOT_MATCHED -> TicketNote.Outcome.NOT_MATCHED;
         };
@@ -421,9 +430,11 @@ public class TicketBot {
 
     private static Map<String, String> values(TicketTarget target) {
         boolean carriedOut = target.decision().runs() && target.outcomeStatus().isPresent();
+        String reason = carriedOut ? target.outcomeReason() : target.reason();
         return Map.of("account", target.shownName().replaceAll("\\s+", " "),
                 "status", carriedOut ? target.outcomeStatus().get() : target.decision() == TicketTarget.Decision.REFUSED ? "Not Permitted" : "",
-                "reason", carriedOut ? target.outcomeReason() : target.reason(),
+                // the templates end the reason with their own full stop
+                "reason", reason.replaceAll("[.\\s]+$", ""),
                 "link", target.vaultRecordUrl(),
                 "time", "");
     }

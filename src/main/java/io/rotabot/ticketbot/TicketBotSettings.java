@@ -23,11 +23,14 @@ public record TicketBotSettings(boolean ticketResets, boolean unlockOnReset, boo
                                 int resetsPerHour, List<String> authorisedContacts) {
 
     static final int MAX_CONTACTS = 200;
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s,]{1,64}@[^@\\s,]{1,253}");
+    private static final Pattern ADDRESS = Pattern.compile("[\\p{L}\\p{N}._%+'-]{1,64}@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,24}");
 
     public TicketBotSettings {
         if (resetsPerHour < 1 || resetsPerHour > 1000) {
             throw new InvalidTicketBotSettingsException("resetsPerHour", "must be between 1 and 1000, was " + resetsPerHour);
+        }
+        if (authorisedContacts != null && authorisedContacts.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidTicketBotSettingsException("authorisedContacts", "holds an empty entry");
         }
         authorisedContacts = authorisedContacts == null ? List.of()
                 : authorisedContacts.stream().map(a -> a.strip().toLowerCase(Locale.ROOT)).distinct().toList();

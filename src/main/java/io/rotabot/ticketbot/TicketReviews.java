@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TicketReviews {
 
-    static final int MAX_DECISION = 10_000;
+    /** Below the 4,000 characters the engine's variable table holds, so a longer one is refused, not a crash. */
+    static final int MAX_DECISION = 3_000;
     static final int MAX_REASON = 500;
 
     private final TicketTargets targets;
@@ -106,7 +107,10 @@ public class TicketReviews {
             throw new InvalidReviewException("approve must be a list of account numbers");
         }
         for (JsonNode position : approve) {
-            approved.add(waitingPosition(position.isInt() ? position.asInt() : -1, waiting));
+            if (!position.isInt()) {
+                throw new InvalidReviewException("'" + clean(position.asText(position.toString())) + "' in approve is not an account number");
+            }
+            approved.add(waitingPosition(position.asInt(), waiting));
         }
         Map<Integer, TicketTarget.Candidate> chosen = new HashMap<>();
         JsonNode choose = root.path("choose");
@@ -117,6 +121,9 @@ public class TicketReviews {
             Map.Entry<String, JsonNode> pick = it.next();
             int position = waitingPosition(number(pick.getKey()), waiting);
             TicketTarget target = waiting.get(position);
+            if (target.candidates().isEmpty()) {
+                throw new InvalidReviewException("account " + position + " has no candidates to pick from; approve it instead");
+            }
             String accountId = pick.getValue().asText("");
             chosen.put(position, target.candidates().stream().filter(c -> c.accountId().equals(accountId)).findFirst()
                     .orElseThrow(() -> new InvalidReviewException("account " + position + ": pick one of its candidates")));
@@ -193,13 +200,17 @@ public class TicketReviews {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            return -1;
+            throw new InvalidReviewException("'" + clean(text) + "' in choose is not an account number");
         }
     }
 
-    /** Plain text for the ticket note: no control characters, at most MAX_REASON characters. */
-    private static String clean(String reason) {
-        String text = reason.replaceAll("[\\p{Cntrl}&&[^\\n]]", "").replaceAll("\\s+", " ").strip();
+    /**
+     * Plain text for the ticket's note: no control or invisible formatting characters (a right-to-left
+     * override would disguise the text), no angle brackets a viewer might take for markup, one line, at
+     * most MAX_REASON characters.
+     */
+    static String clean(String reason) {
+        String text = reason.replaceAll("[\\p{Cc}\\p{Cf}]", " ").replace('<', '‹').replace('>', '›').replaceAll("\\s+", " ").strip();
         return text.length() > MAX_REASON ? text.substring(0, MAX_REASON) : text;
     }
 }

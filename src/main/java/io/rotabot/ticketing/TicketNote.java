@@ -17,6 +17,8 @@ public record TicketNote(String title, String text) {
         WAITING(false),
         /** The settings, the match or the directory's rights do not allow it. */
         NOT_PERMITTED(true),
+        /** The ticket bot refuses it: ticket resets off, the account disabled or expired, or another organization's. */
+        REFUSED(true),
         /** It was tried and did not work. */
         FAILED(true),
         /** No account for the requester (unknown company, no contact e-mail, no such account). */

@@ -71,7 +71,7 @@ public class TicketNotes {
      * {@code rotabot.ticket-notes.*}.
      *
      * @param title every note's title (Autotask requires one on some ticket categories)
-     * @param templates text per outcome: rotated, waiting, not-permitted, failed, not-found, not-matched, unlocked,
+     * @param templates text per outcome: rotated, waiting, not-permitted, refused, failed, not-found, not-matched, unlocked,
      *                  review, declined, not-reviewed
      */
     @Validated

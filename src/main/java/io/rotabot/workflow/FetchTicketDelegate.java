@@ -21,6 +21,9 @@ class FetchTicketDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Optional<TicketSnapshot> snapshot = tickets.fetch((Long) execution.getVariable(Variables.TICKET_ID));
         execution.setVariable(Variables.TICKET_FOUND, snapshot.isPresent());
-        snapshot.ifPresent(s -> execution.setVariable(Variables.COMPANY_ID, s.ticket().companyId()));
+        snapshot.ifPresent(s -> {
+            execution.setVariable(Variables.COMPANY_ID, s.ticket().companyId());
+            execution.setVariable(Variables.TICKET_NUMBER, s.ticket().number());
+        });
     }
 }

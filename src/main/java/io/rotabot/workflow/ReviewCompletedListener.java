@@ -1,5 +1,6 @@
 package io.rotabot.workflow;
 
+import io.rotabot.ticketbot.InvalidReviewException;
 import io.rotabot.ticketbot.TicketBot;
 import io.rotabot.ticketbot.TicketReviews;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -26,7 +27,11 @@ class ReviewCompletedListener implements TaskListener {
         long ticketId = (Long) task.getVariable(Variables.TICKET_ID);
         var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String reviewer = authentication != null ? authentication.getUserId() : task.getAssignee();
-        reviews.apply(ticketId, (String) task.getVariable(Variables.REVIEW_DECISION), reviewer);
+        Object decision = task.getVariable(Variables.REVIEW_DECISION);
+        if (decision != null && !(decision instanceof String)) {
+            throw new InvalidReviewException("reviewDecision must be a String holding JSON, not a " + decision.getClass().getSimpleName());
+        }
+        reviews.apply(ticketId, (String) decision, reviewer);
         task.getExecution().setVariable(Variables.ACCOUNTS_TO_RUN, bot.runnableCount(ticketId));
     }
 }

@@ -20,7 +20,8 @@ class UnlockAccountDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        TicketBot.Outcome outcome = bot.unlock((String) execution.getVariable(Variables.ORGANIZATION_KEY),
+        TicketBot.Outcome outcome = bot.unlock((Long) execution.getVariable(Variables.TICKET_ID),
+                (String) execution.getVariable(Variables.ORGANIZATION_KEY),
                 (String) execution.getVariable(Variables.ACCOUNT_ID));
         execution.setVariable(Variables.ROTATION_STATUS, outcome.status());
         execution.setVariable(Variables.ROTATION_REASON, outcome.reason());

@@ -8,6 +8,8 @@ final class Variables {
 
     static final String TICKET_ID = "ticketId";
     static final String TICKET_FOUND = "ticketFound";
+    /** The number people quote (T20261130.0042), for the review task's name. */
+    static final String TICKET_NUMBER = "ticketNumber";
     static final String COMPANY_ID = "companyId";
     static final String INTENT = "intent";
     static final String FIRED_RULES = "firedRules";

@@ -54,7 +54,11 @@ class TicketBotSettingsApiTest extends EndToEndEnvironment {
                 api("PUT", "/api/ticket-bot/settings", settings(true, 5000, "[]"), true),
                 api("PUT", "/api/ticket-bot/settings", settings(true, 10, "[\"not an address\"]"), true),
                 api("PUT", "/api/ticket-bot/settings", settings(true, 10, "[]").replace("\"ticketResets\":true,", ""), true),
-                api("PUT", "/api/ticket-bot/organizations/umbrella", settings(true, 10, "[]"), true));
+                api("PUT", "/api/ticket-bot/organizations/umbrella", settings(true, 10, "[]"), true),
+                api("PUT", "/api/ticket-bot/settings", settings(true, 10, "[]").replace("10", "1.5"), true),
+                api("PUT", "/api/ticket-bot/settings", settings(true, 10, "[\"<script>@x.test\"]"), true),
+                api("PUT", "/api/ticket-bot/settings", settings(true, 10, "[null]"), true),
+                api("PUT", "/api/ticket-bot/settings", "not json", true));
 
         assertThat(refused).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400));
         assertThat(json.readTree(refused.get(0).body()).path("fields").toString()).isEqualTo("[\"resetsPerHour\"]");
@@ -62,6 +66,10 @@ class TicketBotSettingsApiTest extends EndToEndEnvironment {
         assertThat(json.readTree(refused.get(2).body()).path("fields").toString()).isEqualTo("[\"authorisedContacts\"]");
         assertThat(json.readTree(refused.get(3).body()).path("fields").toString()).isEqualTo("[\"ticketResets\"]");
         assertThat(json.readTree(refused.get(4).body()).path("fields").toString()).isEqualTo("[\"organization\"]");
+        assertThat(json.readTree(refused.get(5).body()).path("fields").toString()).isEqualTo("[\"resetsPerHour\"]");
+        assertThat(json.readTree(refused.get(6).body()).path("fields").toString()).isEqualTo("[\"authorisedContacts\"]");
+        assertThat(json.readTree(refused.get(7).body()).path("fields").toString()).isEqualTo("[\"authorisedContacts\"]");
+        assertThat(refused.get(8).body()).contains("not the JSON").doesNotContain("io.rotabot");
         assertThat(policies.global()).as("nothing saved").isEqualTo(before);
         assertThat(policies.organizations()).doesNotContainKey("umbrella");
     }

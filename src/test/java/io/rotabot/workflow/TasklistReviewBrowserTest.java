@@ -170,7 +170,7 @@ class TasklistReviewBrowserTest extends EndToEndEnvironment {
             browser.get(origin + "/camunda/app/tasklist/default/#/?task=" + review.getId());
             page.until(ExpectedConditions.textToBePresentInElementLocated(By.id("account-1"), "bob@acme.test"));
             assertThat(browser.findElement(By.cssSelector("h2.task")).getText())
-                    .contains("Review ticket " + TICKET);
+                    .contains("Review ticket T20261127." + TICKET % 10000);
             assertThat(browser.findElement(By.id("account-1")).getText()).contains("someone else's account");
             assertThat(browser.findElements(By.cssSelector("#accounts tbody tr"))).hasSize(1);
 

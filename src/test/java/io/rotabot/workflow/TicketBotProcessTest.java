@@ -131,7 +131,8 @@ class TicketBotProcessTest extends EndToEndEnvironment {
         JsonNode shown = json.readTree((String) tasks.getVariable(review.getId(), "reviewTargets"));
         assertThat(shown.path("targets")).hasSize(1);
         assertThat(shown.path("targets").path(0).path("account").asText()).isEqualTo("alice@acme.test");
-        assertThat(shown.path("targets").path(0).path("reason").asText()).startsWith("the rules are unsure");
+        assertThat(shown.path("targets").path(0).path("reason").asText()).startsWith("the request is not clear enough");
+        assertThat((String) tasks.getVariable(review.getId(), "firedRules")).as("the form shows the rules' reasons").isNotEmpty();
         complete(review, "{\"approve\":[],\"declineReason\":\"passwords go through the help desk only\"}", "tech.tina");
 
         assertThat(awaitTicketProcessEnded(352019).getEndActivityId()).isEqualTo("endDone");
@@ -203,6 +204,7 @@ class TicketBotProcessTest extends EndToEndEnvironment {
         assertThat(binds(dn, "Known#Passw0rd-1")).as("the password the person knows works again").isTrue();
         assertThat(ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/5022")))).as("no reset").isEmpty();
         assertThat(notes(352021)).singleElement().asString().contains("the account was unlocked; its password was not changed");
+        assertThat(api("GET", "/api/audit", null, true).body()).contains("account-unlock").contains("lockedknows@acme.test in acme: Successful");
     }
 
     @Test
@@ -304,8 +306,9 @@ class TicketBotProcessTest extends EndToEndEnvironment {
         ticket(352008, ALICE_CONTACT, "Reset Carol", "Please reset the password of carol@globex.test");
 
         assertThat(awaitTicketProcessEnded(352008).getEndActivityId()).isEqualTo("endDone");
-        assertThat(notes(352008)).singleElement().asString().contains("was not reset (Not Permitted)")
-                .contains("is not an account of the ticket's organization");
+        assertThat(notes(352008)).singleElement().asString().startsWith("“carol@globex.test” was not reset: it belongs to another organization than the ticket's (ACME Ltd)")
+                .doesNotContain("change the settings")
+                .contains("Rotabot acts only on the accounts of the ticket company's organization");
         assertThat(api("GET", "/api/audit", null, true).body()).contains("ticket-target-refused").contains("ticket 352008");
         assertThat(ITGLUE.getAllServeEvents()).noneMatch(e -> e.getRequest().getMethod().getName().equals("PATCH"));
     }
@@ -319,7 +322,7 @@ class TicketBotProcessTest extends EndToEndEnvironment {
             deliver(webhook(352009, "Create"));
 
             assertThat(awaitTicketProcessEnded(352009).getEndActivityId()).isEqualTo("endDone");
-            assertThat(notes(352009)).singleElement().asString().contains("ticket resets are turned off for this organization");
+            assertThat(notes(352009)).singleElement().asString().contains("alice@acme.test was not reset: ticket resets are turned off for this organization.");
             assertThat(ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/5001")))).isEmpty();
         } finally {
             ticketBot.delete("acme");
@@ -362,7 +365,7 @@ class TicketBotProcessTest extends EndToEndEnvironment {
         ticket(352012, 30_683_009, "Forgot my password", "I forgot my password and cannot log in to my PC.");
 
         assertThat(awaitTicketProcessEnded(352012).getEndActivityId()).isEqualTo("endDone");
-        assertThat(notes(352012)).singleElement().asString().contains("(Not Permitted)").contains("disabled");
+        assertThat(notes(352012)).singleElement().asString().contains("frozen@acme.test was not reset: the account is disabled");
         assertThat(ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/5009")))).isEmpty();
     }
 
