@@ -243,6 +243,11 @@ public final class TicketFacts {
      *              sign-in's names, determiners, adjectives, verbs
      */
     public boolean namesSystemBeside(String passwords, String capitalisedAfter, String known) {
+        return systemBeside(passwords, capitalisedAfter, known) != null;
+    }
+
+    /** The word {@link #namesSystemBeside} found, or null. */
+    String systemBeside(String passwords, String capitalisedAfter, String known) {
         Vocabulary passwordWords = vocabulary(passwords);
         Vocabulary before = vocabulary(capitalisedAfter);
         Vocabulary knownWords = vocabulary(known);
@@ -253,20 +258,20 @@ public final class TicketFacts {
             if (end < 0) {
                 String prefix = passwordWords.compoundPrefix(token.lower);
                 if (prefix != null && !prefix.isEmpty() && !knownWords.known(prefix)) {
-                    return true;
+                    return token.word;
                 }
                 continue;
             }
             if (i > 0 && joined(all.get(i - 1), token) && unknown(all.get(i - 1), knownWords, passwordWords)) {
-                return true;
+                return all.get(i - 1).word;
             }
             if (end < all.size() && before.matchAt(all, i) == end && joined(all.get(end - 1), all.get(end)) && all.get(end).capitalised()
                     && unknown(all.get(end), knownWords, passwordWords)) {
-                return true;
+                return all.get(end).word;
             }
             i = end - 1;
         }
-        return false;
+        return null;
     }
 
     /**
@@ -283,6 +288,11 @@ public final class TicketFacts {
      *                    before one of them names a product even at the start of a sentence
      */
     public boolean namesProduct(String known, String nounCapitalising, String systemVerbs) {
+        return product(known, nounCapitalising, systemVerbs) != null;
+    }
+
+    /** The word {@link #namesProduct} found, or null. */
+    String product(String known, String nounCapitalising, String systemVerbs) {
         Vocabulary knownWords = vocabulary(known);
         Vocabulary verbs = vocabulary(systemVerbs);
         Vocabulary german = vocabulary(nounCapitalising);
@@ -294,7 +304,7 @@ public final class TicketFacts {
             }
         }
         if (shouted()) {
-            return false;
+            return null;
         }
         for (int i = 0; i < all.size(); i++) {
             Token token = all.get(i);
@@ -305,18 +315,18 @@ public final class TicketFacts {
             boolean inner = token.innerCapital();
             boolean inTitle = token.start < title.length();
             if (inner) {
-                return true;
+                return token.word;
             }
             if (!inTitle && nounLanguage < 2 && !sentenceStart(token)
                     && !(i > 0 && GREETINGS.contains(all.get(i - 1).lower))) {
-                return true;
+                return token.word;
             }
             // "Zendesk locked me out", "SAP says my password expired": a name at the start acting like a system
             if (nounLanguage < 2 && i + 1 < all.size() && joined(token, all.get(i + 1)) && verbs.known(all.get(i + 1).lower)) {
-                return true;
+                return token.word;
             }
         }
-        return false;
+        return null;
     }
 
     /** "MY PASSWORD EXPIRED PLEASE HELP": mostly capitals, where a capital names nothing. */
@@ -358,6 +368,11 @@ public final class TicketFacts {
      * "password for the CRM", "my password reset on the booking system", "mot de passe du portail".
      */
     public boolean namesSystemAfter(String passwords, String connectors, String skippable, String known) {
+        return systemAfter(passwords, connectors, skippable, known) != null;
+    }
+
+    /** The word {@link #namesSystemAfter} found, or null. */
+    String systemAfter(String passwords, String connectors, String skippable, String known) {
         return followedByUnknown(vocabulary(passwords), vocabulary(connectors), vocabulary(skippable), vocabulary(known));
     }
 
@@ -367,6 +382,11 @@ public final class TicketFacts {
      * "I can't log in to Salesforce", "locked out of the HR portal".
      */
     public boolean namesSystemSignedInTo(String signIns, String skippable, String known) {
+        return systemSignedInTo(signIns, skippable, known) != null;
+    }
+
+    /** The word {@link #namesSystemSignedInTo} found, or null. */
+    String systemSignedInTo(String signIns, String skippable, String known) {
         return followedByUnknown(vocabulary(signIns), null, vocabulary(skippable), vocabulary(known));
     }
 
@@ -563,7 +583,7 @@ public final class TicketFacts {
      * A phrase followed — with connectors: within the next {@link #WINDOW} words of its sentence, after one of
      * them — past up to three skippable words by a word that is not known.
      */
-    private boolean followedByUnknown(Vocabulary phrases, Vocabulary connectors, Vocabulary skippable, Vocabulary known) {
+    private String followedByUnknown(Vocabulary phrases, Vocabulary connectors, Vocabulary skippable, Vocabulary known) {
         List<Token> all = tokens();
         for (int i = 0; i < all.size(); i++) {
             int end = phrases.matchAt(all, i);
@@ -571,31 +591,34 @@ public final class TicketFacts {
                 continue;
             }
             if (connectors == null) {
-                if (unknownAfter(all, end, skippable, known)) {
-                    return true;
+                String unknown = unknownAfter(all, end, skippable, known);
+                if (unknown != null) {
+                    return unknown;
                 }
                 continue;
             }
             for (int j = end; j < all.size() && j < end + WINDOW && sameSentence(all.get(j - 1), all.get(j)); j++) {
-                if (connectors.known(all.get(j).lower) && unknownAfter(all, j + 1, skippable, known)) {
-                    return true;
+                String unknown = connectors.known(all.get(j).lower) ? unknownAfter(all, j + 1, skippable, known) : null;
+                if (unknown != null) {
+                    return unknown;
                 }
             }
         }
-        return false;
+        return null;
     }
 
     /** How far after a password word a connector still belongs to it: "password reset on the booking system". */
     private static final int WINDOW = 6;
 
-    private boolean unknownAfter(List<Token> all, int from, Vocabulary skippable, Vocabulary known) {
+    private String unknownAfter(List<Token> all, int from, Vocabulary skippable, Vocabulary known) {
         int j = from;
         for (int skipped = 0; skipped < 3 && j < all.size() && j > 0 && joined(all.get(j - 1), all.get(j))
                 && skippable.known(all.get(j).lower); skipped++) {
             j++;
         }
         return j > 0 && j < all.size() && joined(all.get(j - 1), all.get(j)) && !known.known(all.get(j).lower)
-                && !all.get(j).number() && !skippable.known(all.get(j).lower) && !requesterWords().contains(all.get(j).lower);
+                && !all.get(j).number() && !skippable.known(all.get(j).lower) && !requesterWords().contains(all.get(j).lower)
+                ? all.get(j).word : null;
     }
 
     /** No end of a sentence (. ! ? ; or a new line) between the two. */
