@@ -185,6 +185,96 @@ public final class TicketFacts {
         return phrases(phrases).foundAffirmedIn(words, vocabulary(negationsBefore), vocabulary(negationsAfter));
     }
 
+    /**
+     * Like {@link #mentions}, but a phrase found only inside one of the exceptions does not count: "app" counts in
+     * "the booking app", not in "the mail app on my phone" when "mail app" is an exception.
+     */
+    public boolean mentionsExcept(String phrases, String exceptions) {
+        Words all = words();
+        Phrases found = phrases(phrases);
+        Phrases except = phrases(exceptions);
+        int n = all.word().length;
+        // how far the exceptions reach from each word: a running maximum, so the text is read once
+        int[] coveredUntil = new int[n + 1];
+        int reach = 0;
+        for (int i = 0; i < n; i++) {
+            reach = Math.max(reach, except.endAt(all, i));
+            coveredUntil[i] = reach;
+        }
+        for (int i = 0; i < n; i++) {
+            int end = found.endAt(all, i);
+            if (end > i && coveredUntil[i] < end) {
+                return true;
+            }
+        }
+        return found.others != null && found.others.matcher(all.text()).find();
+    }
+
+    /**
+     * Whether a phrase of the first list and one of the second stand together, in either order, with at most
+     * {@code gap} words between them in one sentence, and no negation within three words before the first of
+     * them, between them, or within three words after the second: "I do know my current password", "Das Passwort
+     * kenne ich", "je connais bien mon mot de passe", "pw is right" — not "I don't know my password", "je ne
+     * connais pas mon mot de passe", "ich kenne das Passwort nicht mehr".
+     */
+    public boolean mentionsNear(String first, String second, int gap, String negationsBefore, String negationsAfter) {
+        Words all = words();
+        Phrases one = phrases(first);
+        Phrases other = phrases(second);
+        Vocabulary before = vocabulary(negationsBefore);
+        Vocabulary after = vocabulary(negationsAfter);
+        int n = all.word().length;
+        int[] otherEnd = new int[n];
+        int[] otherStartEndingAt = new int[n + 1];
+        java.util.Arrays.fill(otherStartEndingAt, -1);
+        for (int i = 0; i < n; i++) {
+            otherEnd[i] = other.endAt(all, i);
+            if (otherEnd[i] > i && otherStartEndingAt[otherEnd[i]] < 0) {
+                otherStartEndingAt[otherEnd[i]] = i;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int end = one.endAt(all, i);
+            if (end <= i) {
+                continue;
+            }
+            // the other after this one: it starts within gap words of this one's end
+            for (int k = end; k < n && k <= end + gap && (k == end || !Phrases.sentenceBetween(all, k - 1, k)); k++) {
+                if (otherEnd[k] > k && affirmed(all, i, end, k, otherEnd[k], before, after)) {
+                    return true;
+                }
+            }
+            // the other before this one: it ends within gap words of this one's start
+            for (int k = i; k >= 1 && k >= i - gap && (k == i || !Phrases.sentenceBetween(all, k - 1, k)); k--) {
+                int start = otherStartEndingAt[k];
+                if (start >= 0 && affirmed(all, start, k, i, end, before, after)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** No negation before [from, to), between it and [next, last), or after it, in the sentence. */
+    private static boolean affirmed(Words all, int from, int to, int next, int last, Vocabulary before, Vocabulary after) {
+        if (Phrases.negated(all, from, last, before, after)) {
+            return false;
+        }
+        for (int k = to; k < next; k++) {
+            if (before.known(all.word()[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Words words() {
+        if (words == null) {
+            words = Words.of(text);
+        }
+        return words;
+    }
+
     /** Like {@link #mentions}, but also in the quoted history, signature and disclaimer set aside. */
     public boolean mentionsAnywhere(String phrases) {
         if (wordsAnywhere == null) {
@@ -922,6 +1012,21 @@ public final class TicketFacts {
                 }
             }
             return false;
+        }
+
+        /** The end (word index, exclusive) of the longest phrase starting at word i, -1 if none (phrases with signs aside). */
+        int endAt(Words words, int i) {
+            List<String[]> candidates = byFirst.get(words.word()[i]);
+            int best = -1;
+            if (candidates != null) {
+                for (String[] phrase : candidates) {
+                    int count = (phrase.length + 1) / 2;
+                    if (i + count > best && matchesAt(phrase, words, i)) {
+                        best = i + count;
+                    }
+                }
+            }
+            return best;
         }
 
         boolean foundIn(Words words) {

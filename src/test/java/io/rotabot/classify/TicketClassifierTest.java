@@ -133,7 +133,14 @@ class TicketClassifierTest {
         "Konto gesperrt | Mein Konto ist gesperrt, aber ich kenne mein Passwort. Bitte nur entsperren.",
         "Compte verrouillé | Mon compte est verrouillé, je connais mon mot de passe. Pouvez-vous le débloquer ?",
         "Cuenta bloqueada | Mi cuenta está bloqueada pero sé mi contraseña. ¿Pueden desbloquearla?",
-        "Geblokkeerd | Mijn account is geblokkeerd, maar ik ken mijn wachtwoord nog."})
+        "Geblokkeerd | Mijn account is geblokkeerd, maar ik ken mijn wachtwoord nog.",
+        "Locked out | Locked out of Windows, caps lock was on. I do know the password, just need unlocking.",
+        "Locked | acct locked, pw is right tho. just unlock pls",
+        "Locked | My account got locked. I know the current password, please don't reset it.",
+        "Konto gesperrt | Mein Konto ist gesperrt. Das Passwort weiß ich aber, bitte nicht zurücksetzen.",
+        "Compte verrouillé | Mon compte est verrouillé. Je connais bien mon mot de passe, pouvez-vous le déverrouiller ?",
+        "Cuenta bloqueada | Se me ha bloqueado la cuenta. Sé la contraseña, solo me equivoqué varias veces.",
+        "Op slot | Mijn account staat op slot, maar mijn wachtwoord weet ik nog gewoon."})
     void lockedOutButKnowingThePasswordIsAnUnlock(String title, String description) {
         Classification decision = classify(title, description);
 
@@ -142,12 +149,37 @@ class TicketClassifierTest {
         assertThat(decision.firedRules()).contains("locked out but the password known");
     }
 
-    @Test
-    void lockedOutNotKnowingThePasswordIsAReset() {
-        Classification decision = classify("Locked", "I'm locked out and I can't remember my password.");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "Locked | I'm locked out and I can't remember my password.",
+        "Locked | I'm locked out and I don't know the password any more.",
+        "Gesperrt | Mein Konto ist gesperrt, das Passwort kenne ich nicht mehr.",
+        "Verrouillé | Mon compte est verrouillé et je ne connais plus mon mot de passe."})
+    void lockedOutNotKnowingThePasswordIsAReset(String title, String description) {
+        Classification decision = classify(title, description);
 
         assertThat(decision.intent()).isEqualTo(Intent.RESET);
         assertThat(decision.scenario()).isEqualTo("password-rotation");
+    }
+
+    @Test
+    void anUnlockAskedWithNothingSaidAboutThePasswordIsReviewed() {
+        assertThat(classify("Unlock", "My account is locked, please unlock it.").intent()).isEqualTo(Intent.UNSURE);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "Forgot | I forgot my Windows password, please send the new one by WhatsApp.",
+        "Olvidé la contraseña | Olvidé la contraseña del ordenador. Reseteadla y mandádmela por SMS al 612 345 678.",
+        "Passwort | Passwort vergessen, bitte das neue per SMS an mein Handy schicken.",
+        "Mot de passe | J'ai oublié mon mot de passe, envoyez le nouveau par SMS svp.",
+        "Forgot | Forgot my password, text the new one to my mobile please."})
+    void aNewPasswordToBeSentOutsideTheHelpdeskIsReviewed(String title, String description) {
+        Classification decision = classify(title, description);
+
+        assertThat(decision.intent()).isEqualTo(Intent.UNSURE);
+        assertThat(decision.firedRules()).contains("unusual delivery of the password");
+        assertThat(decision.someoneElse()).isFalse();
     }
 
     @ParameterizedTest
