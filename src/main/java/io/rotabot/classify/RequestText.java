@@ -2,6 +2,7 @@ package io.rotabot.classify;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +46,8 @@ public record RequestText(String request, String setAside, boolean quotes) {
             "merci d'avance", "bonne journée", "saludos", "un saludo", "saludos cordiales", "atentamente", "gracias",
             "muchas gracias", "met vriendelijke groet", "met vriendelijke groeten", "vriendelijke groet", "groeten",
             "groet", "mvg", "bedankt", "alvast bedankt");
+    private static final List<String> CLOSINGS_LONGEST_FIRST = CLOSINGS.stream()
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
     private static final List<String> MOBILE = List.of("sent from my", "get outlook for", "von meinem iphone gesendet",
             "von meinem samsung", "gesendet von", "envoyé de mon", "envoyé depuis", "enviado desde mi", "enviado desde",
             "verzonden vanaf mijn", "verstuurd vanaf mijn");
@@ -134,6 +137,40 @@ public record RequestText(String request, String setAside, boolean quotes) {
             }
         }
         return textSeen && isClosing(lower) ? Kind.SIGNATURE : null;
+    }
+
+    /** A person's name: one to three capitalised words, a title before it ("Dr. Klaus Hoffmann") left out. */
+    private static final Pattern SIGNED = Pattern.compile(
+            "^(?:(?:Dr|Prof|Mr|Mrs|Ms|Mme|M|Sr|Sra|Dhr|Mevr|Ing|Mag)\\.? {1,3})?(\\p{Lu}\\p{Ll}{1,40}(?:[ -]\\p{Lu}\\p{Ll}{1,40}){0,2})(?:$|[ ,|(/<\\t-].{0,200}$)");
+
+    /**
+     * The name a signature set aside starts with: on the closing's line ("Thanks, Tom") or on the next line
+     * ("Kind regards,\nTom Baker | Sales"); empty when what was set aside starts otherwise (quoted history).
+     */
+    static String signedName(String setAside) {
+        String[] lines = setAside.strip().split("\r\n|\r|\n", 4);
+        if (lines.length == 0 || !isClosing(lines[0].strip().toLowerCase(Locale.ROOT))) {
+            return "";
+        }
+        String closing = lines[0].strip();
+        String lower = closing.toLowerCase(Locale.ROOT);
+        for (String words : CLOSINGS_LONGEST_FIRST) {
+            if (lower.startsWith(words + ",") || lower.startsWith(words + " ")) {
+                String rest = closing.substring(words.length()).replaceFirst("^[,\\s]+", "").strip();
+                if (!rest.isEmpty()) {
+                    Matcher name = SIGNED.matcher(rest);
+                    return name.matches() ? name.group(1) : "";
+                }
+            }
+        }
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (!line.isEmpty()) {
+                Matcher name = SIGNED.matcher(line);
+                return name.matches() ? name.group(1) : "";
+            }
+        }
+        return "";
     }
 
     /** "… wrote:", "… schrieb Bob <bob@example.com>:", "… a écrit :". */

@@ -64,6 +64,8 @@ public final class TicketFacts {
             "the new", "sign", "login", "password", "help", "is", "ist", "est", "es", "was", "thanks", "thank", "hello", "hi",
             "dear", "please", "bitte", "merci", "gracias", "bedankt", "kind", "best", "regards", "mit", "viele", "bonjour",
             "hallo", "hola", "goedemorgen", "vpn", "it", "pc", "user", "users", "passwort", "reset");
+    /** The prefixes mail clients give the subject of an answer or a forwarded mail. */
+    private static final Pattern REPLY = Pattern.compile("(?iu)\\s{0,3}(?:\\[[^\\]]{0,40}\\]\\s{0,3})?(?:re|aw|antw|antwort|tr|rv|sv|vs|wg|fw|fwd|r|réf)\\s{0,2}:");
     private static final Set<String> ME = Set.of("me", "moi", "ich", "mich", "yo", "mí", "mi", "ik", "mij", "myself", "self");
 
     private final String title;
@@ -80,6 +82,8 @@ public final class TicketFacts {
     private final String requesterName;
     private final String requesterEmail;
     private final String company;
+    /** Whether this is the new matter a reply turned to ({@link #newMatter}): the title and what came before are set aside. */
+    private final boolean newMatterOnly;
     private final Map<String, List<Target>> targets = new ConcurrentHashMap<>();
     private List<Token> tokens;
     private Words words;
@@ -92,9 +96,17 @@ public final class TicketFacts {
      */
     public TicketFacts(String title, String description, Integer issueType, Integer subIssueType, Integer queueId,
                        Integer source, String requesterName, String requesterEmail, String company) {
-        this.title = cut(title);
-        this.description = cut(description);
-        this.request = RequestText.of(this.description);
+        this(cut(title), cut(description), RequestText.of(cut(description)), issueType, subIssueType, queueId, source, requesterName,
+                requesterEmail, company, false);
+    }
+
+    private TicketFacts(String title, String description, RequestText request, Integer issueType, Integer subIssueType,
+                        Integer queueId, Integer source, String requesterName, String requesterEmail, String company,
+                        boolean newMatterOnly) {
+        this.title = title;
+        this.description = description;
+        this.request = request;
+        this.newMatterOnly = newMatterOnly;
         this.original = this.title + "\n" + request.request();
         this.text = original.toLowerCase(Locale.ROOT);
         this.anywhere = (this.title + "\n" + this.description).toLowerCase(Locale.ROOT);
@@ -163,6 +175,98 @@ public final class TicketFacts {
 
     public String getCompany() {
         return company;
+    }
+
+    /** Whether the ticket answers or forwards an earlier mail: "RE:", "AW:", "TR:"… in the title, or quoted history below. */
+    public boolean isReply() {
+        return REPLY.matcher(title).lookingAt() || request.quotes();
+    }
+
+    /** Whether these facts are the new matter a reply turned to, the title and what came before set aside. */
+    public boolean isNewMatterOnly() {
+        return newMatterOnly;
+    }
+
+    /**
+     * Whether a reply turns, in the requester's text, to a new matter with one of these phrases ("another thing",
+     * "unrelated, but", "Autre chose :", "Nog iets anders:", "now it's me"): what came before (thanks for the
+     * earlier help) and the title (the earlier subject, "RE: printer") are about the earlier matter.
+     */
+    public boolean turnsToNewMatter(String markers) {
+        return !newMatterOnly && isReply() && newMatterStart(markers) >= 0;
+    }
+
+    /**
+     * The facts of the new matter a reply turned to ({@link #turnsToNewMatter}): no title, the requester's text from
+     * the sentence that holds the first of the phrases on; what came before is set aside with the quoted history.
+     * These facts themselves, if the reply turns to no new matter.
+     */
+    public TicketFacts newMatter(String markers) {
+        int from = turnsToNewMatter(markers) ? newMatterStart(markers) : -1;
+        if (from < 0) {
+            return this;
+        }
+        String text = request.request();
+        String before = text.substring(0, from).strip();
+        String aside = before.isEmpty() ? request.setAside() : before + "\n" + request.setAside();
+        return new TicketFacts("", description, new RequestText(text.substring(from).strip(), aside.strip(), request.quotes()), issueType,
+                subIssueType, queueId, source, requesterName, requesterEmail, company, true);
+    }
+
+    /** Where, in the requester's text as written, the sentence with the first phrase starts; -1 if none is there. */
+    private int newMatterStart(String markers) {
+        String text = request.request();
+        Words own = Words.of(text.toLowerCase(Locale.ROOT));
+        Phrases phrases = phrases(markers);
+        for (int i = 0; i < own.word().length; i++) {
+            if (phrases.endAt(own, i) > i) {
+                // the sentence ends before it, counted in the lower-case text and found again in the text as written
+                int breaks = 0;
+                for (int c = 0; c < own.start()[i]; c++) {
+                    breaks += ".!?;\n".indexOf(own.text().charAt(c)) >= 0 ? 1 : 0;
+                }
+                int at = 0;
+                for (int c = 0; c < text.length() && breaks > 0; c++) {
+                    if (".!?;\n".indexOf(text.charAt(c)) >= 0 && --breaks == 0) {
+                        at = c + 1;
+                    }
+                }
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The name the requester's text is signed with, when it is not the requester's: the line after a closing
+     * ("Thanks,\nTom Baker (using Alice's PC)") or the name on it ("Thanks, Tom"), of one to three capitalised words
+     * none of which is known, sharing no word with the requester's name or address. Empty when the requester is
+     * unknown, the text is unsigned or signed by the requester.
+     *
+     * @param known words that are no person's name ("Team", "Finance", "Reception")
+     */
+    public String signedByAnother(String known) {
+        if (requesterName.isEmpty() && requesterEmail.isEmpty()) {
+            return "";
+        }
+        String name = RequestText.signedName(request.setAside());
+        if (name.isEmpty()) {
+            return "";
+        }
+        Vocabulary knownWords = vocabulary(known);
+        List<Token> words = tokenize(name);
+        for (Token word : words) {
+            if (knownWords.known(word.lower) || requesterWords().contains(word.lower)
+                    || requesterWords().contains(plain(word.lower))) {
+                return "";
+            }
+        }
+        return name;
+    }
+
+    /** "jürgen" → "jurgen": a name written without its accents is the same name. */
+    private static String plain(String word) {
+        return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     /** Whether the title or the requester's text contains any of the {@code |}-separated phrases as whole words. */
@@ -731,6 +835,14 @@ public final class TicketFacts {
             Set<String> words = new HashSet<>();
             for (Token token : tokenize(requesterName + " " + requesterEmail.replace('@', ' '))) {
                 words.add(token.lower);
+                words.add(plain(token.lower));
+                // "alice.anders@acme.test": alice, anders, acme (the company's name) are the requester's words too
+                for (String part : token.lower.split("[._-]")) {
+                    if (part.length() >= 2) {
+                        words.add(part);
+                        words.add(plain(part));
+                    }
+                }
             }
             requesterWords = words;
         }

@@ -228,6 +228,44 @@ class TicketClassifierTest {
     }
 
     @Test
+    void aReplyThatTurnsToANewMatterIsReadFromThereWithoutItsTitle() {
+        TicketFacts printer = new TicketFacts("RE: [Ticket#4471] Printer on 2nd floor jamming", "Thanks, printer's working now.\n\n"
+                + "Unrelated, but while I have you: I'm locked out of my laptop and can't remember my password. Could you reset it?\n\n"
+                + "From: Service Desk <support@msp.test>\nSent: Friday, 30 October 2026 16:41\nSubject: Printer on 2nd floor jamming\n\n"
+                + "Could you confirm the printer is now working?", null, null, null, null, "Alice Anders", "alice@acme.test", "");
+        Classification colleague = classify("RE: Password reset - Greg Mills", "Thanks for sorting Greg last week. Now I'm locked out "
+                + "myself, but I know the password. Can you unlock my account?\n\nOn Tue, 27 Oct 2026, IT Support wrote:\n"
+                + "> We have reset the password for Greg Mills.");
+        Classification noPassword = classify("RE: Your password has been reset", "Thanks, the reset worked! Different issue: "
+                + "the scanner won't scan to email.\n\nOn Tue, 3 Nov 2026, IT Support wrote:\n> We have reset your password.");
+
+        assertThat(RULES.classify(printer).intent()).isEqualTo(Intent.RESET);
+        assertThat(RULES.classify(printer).firedRules()).contains("a reply turns to a new matter").doesNotContain("some other system's password");
+        assertThat(printer.getTitle()).as("the facts given stay as they are").startsWith("RE:");
+        assertThat(colleague.intent()).isEqualTo(Intent.RESET);
+        assertThat(colleague.scenario()).isEqualTo("account-unlock");
+        assertThat(colleague.targets()).isEmpty();
+        assertThat(noPassword.intent()).isEqualTo(Intent.NOT_A_RESET);
+        assertThat(classify("Printer", "Thanks, the printer works. Another thing: I forgot my password.").firedRules())
+                .as("not a reply").doesNotContain("a reply turns to a new matter");
+    }
+
+    @Test
+    void aTicketSignedByAnotherPersonThanTheRequesterIsTheirsToReview() {
+        Classification other = classify("Forgot password", "Hi I forgot my password and can't log in to my computer. Can you reset it?\n"
+                + "Thanks,\nTom Baker (using Alice's PC to send this)");
+        Classification own = classify("Forgot password", "Hi I forgot my password and can't log in to my computer. Can you reset it?\n"
+                + "Thanks,\nAlice");
+        Classification team = classify("Forgot password", "My password expired, please reset it.\n\nKind regards,\nAccounts Payable Team");
+
+        assertThat(other.intent()).isEqualTo(Intent.UNSURE);
+        assertThat(other.targets()).containsExactly(new Target("person", "Tom Baker"));
+        assertThat(other.firedRules()).contains("signed by someone else");
+        assertThat(own.intent()).isEqualTo(Intent.RESET);
+        assertThat(team.intent()).isEqualTo(Intent.RESET);
+    }
+
+    @Test
     void severalPeopleNamedOnTheirOwnLinesOrWithTitlesAreAllTargets() {
         Classification listed = classify("Users", "Please reset the passwords of these three users:\nJane Roe\n- John Smith (jsmith)\n"
                 + "* maria.lopez@acme.test\nThey are locked out.");
