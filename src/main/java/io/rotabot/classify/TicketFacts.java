@@ -39,6 +39,9 @@ public final class TicketFacts {
             + "(?:user ?name|logon name|login name|benutzername|anmeldename|nom d'utilisateur|identifiant|gebruikersnaam|nombre de usuario)\\s{0,3}[:=]?"
             + "|(?:user|user id|login|benutzer|usuario|gebruiker|account|konto|compte|cuenta)\\s{0,3}[:=])"
             + "\\s{0,3}([\\p{L}\\p{N}][\\p{L}\\p{N}._-]{1,63})");
+    /** "svc_backup", "adm-aanders", "admin.jane": an administrator's or a service's user name, named as it is. */
+    private static final Pattern SERVICE_USER = Pattern.compile(
+            "(?<![\\p{L}\\p{N}@.\\\\_-])(?i:svc|adm|admin|sa)[._-][\\p{L}\\p{N}][\\p{L}\\p{N}._-]{1,40}(?![\\p{L}\\p{N}@_-])");
     /** "for user jdoe": a user name in lower case after "for user". */
     private static final Pattern USER_AFTER_FOR = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:for|für|pour|para|voor|of|von|de|van)"
             + " {1,3}(?:the |den |l'|el |de )?(?:user|benutzer|utilisateur|usuario|gebruiker) {1,3}(?-i:([a-z][a-z0-9._-]{1,40}))(?![\\p{L}\\p{N}@])");
@@ -63,7 +66,9 @@ public final class TicketFacts {
             "monday", "tuesday", "wednesday", "thursday", "friday", "microsoft", "windows", "office", "outlook", "teams",
             "the new", "sign", "login", "password", "help", "is", "ist", "est", "es", "was", "thanks", "thank", "hello", "hi",
             "dear", "please", "bitte", "merci", "gracias", "bedankt", "kind", "best", "regards", "mit", "viele", "bonjour",
-            "hallo", "hola", "goedemorgen", "vpn", "it", "pc", "user", "users", "passwort", "reset");
+            "hallo", "hola", "goedemorgen", "vpn", "it", "pc", "user", "users", "passwort", "reset",
+            // "The user name or password is incorrect": words of a sign-in prompt after a label, no user's name
+            "or", "and", "oder", "und", "ou", "et", "of", "en", "y", "o", "are", "incorrect", "wrong", "invalid", "falsch");
     /** The prefixes mail clients give the subject of an answer or a forwarded mail. */
     private static final Pattern REPLY = Pattern.compile("(?iu)\\s{0,3}(?:\\[[^\\]]{0,40}\\]\\s{0,3})?(?:re|aw|antw|antwort|tr|rv|sv|vs|wg|fw|fwd|r|réf)\\s{0,2}:");
     private static final Set<String> ME = Set.of("me", "moi", "ich", "mich", "yo", "mí", "mi", "ik", "mij", "myself", "self");
@@ -108,9 +113,9 @@ public final class TicketFacts {
         this.request = request;
         this.newMatterOnly = newMatterOnly;
         this.original = this.title + "\n" + request.request();
-        this.text = original.toLowerCase(Locale.ROOT);
-        this.anywhere = (this.title + "\n" + this.description).toLowerCase(Locale.ROOT);
-        this.setAside = request.setAside().toLowerCase(Locale.ROOT);
+        this.text = informal(original.toLowerCase(Locale.ROOT));
+        this.anywhere = informal((this.title + "\n" + this.description).toLowerCase(Locale.ROOT));
+        this.setAside = informal(request.setAside().toLowerCase(Locale.ROOT));
         this.issueType = issueType;
         this.subIssueType = subIssueType;
         this.queueId = queueId;
@@ -315,6 +320,52 @@ public final class TicketFacts {
     }
 
     /**
+     * Like {@link #mentions}, but a phrase that one of the explanations holds somewhere in the text ("the office Wi-Fi
+     * asks for my Windows password") does not count, there or anywhere else (the title "Wi-Fi"): the text has said
+     * what it is.
+     */
+    public boolean mentionsUnexplained(String phrases, String explanations) {
+        Words all = words();
+        Phrases found = phrases(phrases);
+        Phrases explaining = phrases(explanations);
+        int n = all.word().length;
+        int[] coveredUntil = new int[n + 1];
+        int reach = 0;
+        for (int i = 0; i < n; i++) {
+            reach = Math.max(reach, explaining.endAt(all, i));
+            coveredUntil[i] = reach;
+        }
+        Set<String> explained = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            int end = found.endAt(all, i);
+            if (end > i && coveredUntil[i] >= end) {
+                explained.add(String.join(" ", java.util.Arrays.asList(all.word()).subList(i, end)));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int end = found.endAt(all, i);
+            if (end > i && !explained.contains(String.join(" ", java.util.Arrays.asList(all.word()).subList(i, end)))) {
+                return true;
+            }
+        }
+        return found.others != null && found.others.matcher(all.text()).find();
+    }
+
+    /**
+     * Whether a word ends in one of the list's words of six letters or more, as languages that join words write a
+     * password word: "Anmeldepasswort", "Druckerkennwort", "inlogwachtwoord" (the word itself counts too).
+     */
+    public boolean mentionsCompound(String phrases) {
+        Vocabulary words = vocabulary(phrases);
+        for (Token token : tokens()) {
+            if (words.known(token.lower) || words.compoundPrefix(token.lower) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether a phrase of the first list and one of the second stand together, in either order, with at most
      * {@code gap} words between them in one sentence, and no negation within three words before the first of
      * them, between them, or within three words after the second: "I do know my current password", "Das Passwort
@@ -482,13 +533,24 @@ public final class TicketFacts {
      *                    before one of them names a product even at the start of a sentence
      */
     public boolean namesProduct(String known, String nounCapitalising, String systemVerbs) {
-        return product(known, nounCapitalising, systemVerbs) != null;
+        return product(known, nounCapitalising, systemVerbs, null, null) != null;
+    }
+
+    /**
+     * {@link #namesProduct(String, String, String)}, where a word at the start of a sentence followed by one of the
+     * auxiliaries ("is", "has", "a", "ha") acts like a system only if one of the system's verbs or participles follows
+     * it: "Lucca a bloqué mon compte", "SAP has locked me out" — not "Quedo a la espera", "Monday is fine".
+     */
+    public boolean namesProduct(String known, String nounCapitalising, String systemVerbs, String auxiliaries, String participles) {
+        return product(known, nounCapitalising, systemVerbs, auxiliaries, participles) != null;
     }
 
     /** The word {@link #namesProduct} found, or null. */
-    String product(String known, String nounCapitalising, String systemVerbs) {
+    String product(String known, String nounCapitalising, String systemVerbs, String auxiliaries, String participles) {
         Vocabulary knownWords = vocabulary(known);
         Vocabulary verbs = vocabulary(systemVerbs);
+        Vocabulary helpers = auxiliaries == null ? null : vocabulary(auxiliaries);
+        Vocabulary done = participles == null ? verbs : vocabulary(participles);
         Vocabulary german = vocabulary(nounCapitalising);
         List<Token> all = tokens();
         int nounLanguage = 0;
@@ -506,6 +568,9 @@ public final class TicketFacts {
                     || token.lower.length() < 2) {
                 continue;
             }
+            if (compoundOfKnown(token, knownWords)) {
+                continue;
+            }
             boolean inner = token.innerCapital();
             boolean inTitle = token.start < title.length();
             if (inner) {
@@ -516,11 +581,44 @@ public final class TicketFacts {
                 return token.word;
             }
             // "Zendesk locked me out", "SAP says my password expired": a name at the start acting like a system
-            if (nounLanguage < 2 && i + 1 < all.size() && joined(token, all.get(i + 1)) && verbs.known(all.get(i + 1).lower)) {
+            if (nounLanguage < 2 && i + 1 < all.size() && joined(token, all.get(i + 1)) && actsLikeASystem(all, i + 1, verbs, helpers, done)) {
                 return token.word;
             }
         }
         return null;
+    }
+
+    /** A system's verb at {@code at}, or an auxiliary with a verb or participle soon after: "locked", "says", "has locked", "a bloqué". */
+    private static boolean actsLikeASystem(List<Token> all, int at, Vocabulary verbs, Vocabulary helpers, Vocabulary participles) {
+        if (helpers == null || !helpers.known(all.get(at).lower)) {
+            return verbs.known(all.get(at).lower);
+        }
+        // "SAP has locked", "Concur is not accepting", "Lucca a encore bloqué": within three words after the auxiliary
+        for (int k = at + 1; k < all.size() && k <= at + 3; k++) {
+            if (verbs.known(all.get(k).lower) || participles.known(all.get(k).lower)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Arbeitsplatz-PC", "Windows-Konto": a compound whose parts are known words or plain capitalised ones is no
+     * product; "SAP-Passwort" is ("SAP" is in capitals).
+     */
+    private static boolean compoundOfKnown(Token token, Vocabulary known) {
+        if (token.word.indexOf('-') < 0) {
+            return false;
+        }
+        boolean anyKnown = false;
+        for (String part : token.word.split("-")) {
+            if (known.known(part.toLowerCase(Locale.ROOT))) {
+                anyKnown = true;
+            } else if (part.isEmpty() || new Token(part.toLowerCase(Locale.ROOT), part, 0, part.length()).innerCapital()) {
+                return false;
+            }
+        }
+        return anyKnown;
     }
 
     /** "MY PASSWORD EXPIRED PLEASE HELP": mostly capitals, where a capital names nothing. */
@@ -562,12 +660,24 @@ public final class TicketFacts {
      * "password for the CRM", "my password reset on the booking system", "mot de passe du portail".
      */
     public boolean namesSystemAfter(String passwords, String connectors, String skippable, String known) {
-        return systemAfter(passwords, connectors, skippable, known) != null;
+        return systemAfter(passwords, connectors, skippable, known, null) != null;
+    }
+
+    /**
+     * {@link #namesSystemAfter(String, String, String, String)}, where a service of the company sign-in named after the
+     * password word ends the search: "sign-in issue - Outlook on my phone", "mon mot de passe pour ouvrir ma session sur
+     * le portable du bureau" — the words after it say where that sign-in is used.
+     *
+     * @param signIns services of the company sign-in that end the search (phrases)
+     */
+    public boolean namesSystemAfter(String passwords, String connectors, String skippable, String known, String signIns) {
+        return systemAfter(passwords, connectors, skippable, known, signIns) != null;
     }
 
     /** The word {@link #namesSystemAfter} found, or null. */
-    String systemAfter(String passwords, String connectors, String skippable, String known) {
-        return followedByUnknown(vocabulary(passwords), vocabulary(connectors), vocabulary(skippable), vocabulary(known));
+    String systemAfter(String passwords, String connectors, String skippable, String known, String signIns) {
+        return followedByUnknown(vocabulary(passwords), vocabulary(connectors), vocabulary(skippable), vocabulary(known),
+                signIns == null ? null : vocabulary(signIns));
     }
 
     /**
@@ -581,7 +691,7 @@ public final class TicketFacts {
 
     /** The word {@link #namesSystemSignedInTo} found, or null. */
     String systemSignedInTo(String signIns, String skippable, String known) {
-        return followedByUnknown(vocabulary(signIns), null, vocabulary(skippable), vocabulary(known));
+        return followedByUnknown(vocabulary(signIns), null, vocabulary(skippable), vocabulary(known), null);
     }
 
     /**
@@ -633,6 +743,10 @@ public final class TicketFacts {
         Matcher domainUsers = DOMAIN_USER.matcher(original);
         while (domainUsers.find() && found.size() < Verdict.MAX_TARGETS) {
             found.add(new Target("logon-name", trimEnd(domainUsers.group())));
+        }
+        Matcher serviceUsers = SERVICE_USER.matcher(original);
+        while (serviceUsers.find() && found.size() < Verdict.MAX_TARGETS) {
+            addUserName(found, trimEnd(serviceUsers.group()));
         }
         Matcher labelled = LABELLED_USER.matcher(original);
         while (labelled.find() && found.size() < Verdict.MAX_TARGETS) {
@@ -777,7 +891,8 @@ public final class TicketFacts {
      * A phrase followed — with connectors: within the next {@link #WINDOW} words of its sentence, after one of
      * them — past up to three skippable words by a word that is not known.
      */
-    private String followedByUnknown(Vocabulary phrases, Vocabulary connectors, Vocabulary skippable, Vocabulary known) {
+    private String followedByUnknown(Vocabulary phrases, Vocabulary connectors, Vocabulary skippable, Vocabulary known,
+                                     Vocabulary signIns) {
         List<Token> all = tokens();
         for (int i = 0; i < all.size(); i++) {
             int end = phrases.matchAt(all, i);
@@ -792,6 +907,10 @@ public final class TicketFacts {
                 continue;
             }
             for (int j = end; j < all.size() && j < end + WINDOW && sameSentence(all.get(j - 1), all.get(j)); j++) {
+                if (signIns != null && signIns.matchAt(all, j) > j) {
+                    // the password is this sign-in's; what follows says where it is used
+                    break;
+                }
                 String unknown = connectors.known(all.get(j).lower) ? unknownAfter(all, j + 1, skippable, known) : null;
                 if (unknown != null) {
                     return unknown;
@@ -901,8 +1020,10 @@ public final class TicketFacts {
      */
     record Token(String lower, String word, int start, int end) {
 
+        /** "2026", "3.5", and references with four digits or more: "T20261030.0042", "INC0012345", "Ticket#4471". */
         boolean number() {
-            return lower.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == '-');
+            return lower.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == '-')
+                    || lower.chars().filter(Character::isDigit).count() >= 4;
         }
 
         /** "Salesforce", "SAP", "iCloud": not a word in lower case. */
@@ -1191,6 +1312,43 @@ public final class TicketFacts {
             }
             return Pattern.compile(regex.append(")(?![\\p{L}\\p{N}])").toString(), Pattern.UNICODE_CASE);
         }
+    }
+
+    /** English contractions written without their apostrophe, as the lists spell them: "cant" → "can't", "im" → "i'm". */
+    private static final Map<String, String> CONTRACTIONS = Map.ofEntries(Map.entry("cant", "can't"), Map.entry("dont", "don't"),
+            Map.entry("wont", "won't"), Map.entry("didnt", "didn't"), Map.entry("doesnt", "doesn't"), Map.entry("isnt", "isn't"),
+            Map.entry("wasnt", "wasn't"), Map.entry("havent", "haven't"), Map.entry("hasnt", "hasn't"), Map.entry("couldnt", "couldn't"),
+            Map.entry("wouldnt", "wouldn't"), Map.entry("shouldnt", "shouldn't"), Map.entry("arent", "aren't"),
+            Map.entry("werent", "weren't"), Map.entry("im", "i'm"), Map.entry("ive", "i've"), Map.entry("youre", "you're"),
+            Map.entry("thats", "that's"), Map.entry("whats", "what's"));
+
+    /** The lower-case text with {@link #CONTRACTIONS} spelled out; read once, word by word. */
+    private static String informal(String lower) {
+        StringBuilder out = null;
+        int i = 0;
+        int copied = 0;
+        int n = lower.length();
+        while (i < n) {
+            if (!Character.isLetter(lower.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && Character.isLetter(lower.charAt(i))) {
+                i++;
+            }
+            // a word of its own: not a part of "can't" or "e-mail" already
+            boolean apart = (start == 0 || "'’-".indexOf(lower.charAt(start - 1)) < 0) && (i == n || "'’-".indexOf(lower.charAt(i)) < 0);
+            String spelled = i - start <= 8 && apart ? CONTRACTIONS.get(lower.substring(start, i)) : null;
+            if (spelled != null) {
+                if (out == null) {
+                    out = new StringBuilder(n + 16);
+                }
+                out.append(lower, copied, start).append(spelled);
+                copied = i;
+            }
+        }
+        return out == null ? lower : out.append(lower, copied, n).toString();
     }
 
     private static String cut(String value) {
