@@ -720,7 +720,7 @@ public final class TicketFacts {
      * At most {@link Verdict#MAX_TARGETS}.
      */
     public List<Target> targets(String prepositions) {
-        return targets.computeIfAbsent(prepositions, p -> extract(p, null));
+        return targets.computeIfAbsent(prepositions, p -> extract(p, null, null, null, null));
     }
 
     /**
@@ -728,10 +728,24 @@ public final class TicketFacts {
      * person's name ("Maria Garcia from sales asked me…").
      */
     public List<Target> targets(String prepositions, String known) {
-        return targets.computeIfAbsent(prepositions + "\u0000" + known, p -> extract(prepositions, vocabulary(known)));
+        return targets.computeIfAbsent(prepositions + "\u0000" + known, p -> extract(prepositions, vocabulary(known), null, null, null));
     }
 
-    private List<Target> extract(String prepositions, Vocabulary known) {
+    /**
+     * {@link #targets(String, String)}, and besides one capitalised word as a person's name where it stands after
+     * one of the prepositions before a name ("the password for Ben", "la contraseña de Marta") or before "'s" and a
+     * word it may own ("Ben's Windows password", "Mark's mailbox"), unless it is one of the words that name no person.
+     *
+     * @param beforeAName prepositions before a name of one word
+     * @param belongings words for what a person's "'s" may own: a password, an account, a mailbox
+     * @param notNames words that are no person's name even where a name would stand: systems, months, departments
+     */
+    public List<Target> targets(String prepositions, String known, String beforeAName, String belongings, String notNames) {
+        return targets.computeIfAbsent(String.join("\u0000", prepositions, known, beforeAName, belongings, notNames),
+                p -> extract(prepositions, vocabulary(known), beforeAName, vocabulary(belongings), vocabulary(notNames)));
+    }
+
+    private List<Target> extract(String prepositions, Vocabulary known, String beforeAName, Vocabulary belongings, Vocabulary notNames) {
         Set<Target> found = new LinkedHashSet<>();
         Matcher addresses = ADDRESS.matcher(original);
         while (addresses.find() && found.size() < Verdict.MAX_TARGETS) {
@@ -786,7 +800,60 @@ public final class TicketFacts {
                 }
             }
         }
+        if (notNames != null) {
+            Matcher single = SINGLE_PEOPLE.computeIfAbsent(beforeAName, p -> Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
+                    + String.join("|", quoted(p)) + ") {1,3}(?:[\\p{Ll}-]{1,20} {1,3}){0,2}(\\p{Lu}\\p{Ll}{1,40})(?![\\p{L}\\p{N}'’@.-]| {1,3}\\p{Lu})"))
+                    .matcher(original);
+            while (single.find() && found.size() < Verdict.MAX_TARGETS) {
+                addSingleName(found, single.group(1), notNames);
+            }
+            Matcher owner = POSSESSIVE.matcher(original);
+            while (owner.find() && found.size() < Verdict.MAX_TARGETS) {
+                if (ownsOneOf(owner.end(), belongings)) {
+                    addSingleName(found, owner.group(1), notNames);
+                }
+            }
+        }
         return List.copyOf(found);
+    }
+
+    /** "Ben's", "Mark’s": a capitalised word owning what follows. */
+    private static final Pattern POSSESSIVE = Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{Lu}\\p{Ll}{1,40})['’]s(?![\\p{L}\\p{N}])");
+    private static final Map<String, Pattern> SINGLE_PEOPLE = new ConcurrentHashMap<>();
+
+    /** Whether one of the words owned follows within two words of {@code from} in the text: "'s Windows password". */
+    private boolean ownsOneOf(int from, Vocabulary belongings) {
+        List<Token> all = tokens();
+        int seen = 0;
+        for (Token token : all) {
+            if (token.start < from) {
+                continue;
+            }
+            if (belongings.known(token.lower)) {
+                return true;
+            }
+            if (++seen >= 3) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** One word as a person's name, where it is no system, month or the like, and not the requester's. */
+    private void addSingleName(Set<Target> found, String name, Vocabulary notNames) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (notNames.single(lower) || requesterWords().contains(lower) || requesterWords().contains(plain(lower))) {
+            return;
+        }
+        // "Bob" beside bob@acme.test, "Mark" beside mark.jensen@…: the account already named
+        for (Target target : found) {
+            String account = target.value().toLowerCase(Locale.ROOT);
+            String user = account.substring(account.lastIndexOf('\\') + 1).split("@")[0];
+            if (!target.kind().equals("person") && java.util.Arrays.asList(user.split("[._-]")).contains(lower)) {
+                return;
+            }
+        }
+        addName(found, name);
     }
 
     /** Two or three capitalised words: a name where none of them is a known word. */
@@ -1072,6 +1139,12 @@ public final class TicketFacts {
         /** Whether the word is one of the list's or a word of one of its phrases. */
         boolean known(String word) {
             return words.contains(word);
+        }
+
+        /** Whether the word is one of the list's on its own, not only a word of a phrase. */
+        boolean single(String word) {
+            List<String[]> phrases = phrasesByFirst.get(word);
+            return phrases != null && phrases.stream().anyMatch(p -> p.length == 1);
         }
 
         /** The end (exclusive) of a phrase of the list starting at token i, the longest one; -1 if none starts there. */

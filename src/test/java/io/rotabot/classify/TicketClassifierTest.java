@@ -54,6 +54,24 @@ class TicketClassifierTest {
         assertThat(decision.intent()).isEqualTo(Intent.UNSURE);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", value = {
+        "Ben | Please reset the Windows password for Ben, he is new. | Ben",
+        "Will | Can you reset Will's password? He forgot it. | Will",
+        "Ben's | Please reset Ben's Windows password. | Ben",
+        "Marta | Por favor, restableced la contraseña de Marta, se le olvidó ayer. | Marta",
+        "She | She is locked out of her laptop and can't remember the password, please reset it. | -",
+        "Er | Bitte das Passwort von Max zurücksetzen, er hat es vergessen. | -"})
+    void someoneElseNamedByOneNameOrMeantByAPronounIsNeverTheRequestersOwn(String title, String description, String person) {
+        Classification decision = classify(title, description);
+
+        assertThat(decision.intent()).isEqualTo(Intent.UNSURE);
+        assertThat(decision.someoneElse()).isTrue();
+        if (person != null) {
+            assertThat(decision.targets()).contains(new Target("person", person));
+        }
+    }
+
     @Test
     void theRequestersOwnAddressAndNameAreNoOtherTarget() {
         TicketFacts facts = new TicketFacts("Password reset for Alice Anders", "I forgot my password; my address is alice@acme.test",
