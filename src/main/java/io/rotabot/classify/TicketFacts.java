@@ -533,7 +533,7 @@ public final class TicketFacts {
      *                    before one of them names a product even at the start of a sentence
      */
     public boolean namesProduct(String known, String nounCapitalising, String systemVerbs) {
-        return product(known, nounCapitalising, systemVerbs, null, null) != null;
+        return product(known, nounCapitalising, systemVerbs, null, null, null) != null;
     }
 
     /**
@@ -542,11 +542,23 @@ public final class TicketFacts {
      * it: "Lucca a bloqué mon compte", "SAP has locked me out" — not "Quedo a la espera", "Monday is fine".
      */
     public boolean namesProduct(String known, String nounCapitalising, String systemVerbs, String auxiliaries, String participles) {
-        return product(known, nounCapitalising, systemVerbs, auxiliaries, participles) != null;
+        return product(known, nounCapitalising, systemVerbs, auxiliaries, participles, null) != null;
+    }
+
+    /**
+     * {@link #namesProduct(String, String, String, String, String)}, where words that are capitalised without naming a
+     * product — people's given names, places, keys — name none ("Sarah at reception said…", "two weeks in Spain",
+     * "Ctrl+Alt+Del"); a person doing something is {@link #namedSubject}.
+     */
+    public boolean namesProduct(String known, String nounCapitalising, String systemVerbs, String auxiliaries, String participles,
+                                String ordinaryCapitalised) {
+        return product(known, nounCapitalising, systemVerbs, auxiliaries, participles, ordinaryCapitalised) != null;
     }
 
     /** The word {@link #namesProduct} found, or null. */
-    String product(String known, String nounCapitalising, String systemVerbs, String auxiliaries, String participles) {
+    String product(String known, String nounCapitalising, String systemVerbs, String auxiliaries, String participles,
+                   String ordinaryCapitalised) {
+        Vocabulary ordinary = ordinaryCapitalised == null ? null : vocabulary(ordinaryCapitalised);
         Vocabulary knownWords = vocabulary(known);
         Vocabulary verbs = vocabulary(systemVerbs);
         Vocabulary helpers = auxiliaries == null ? null : vocabulary(auxiliaries);
@@ -575,6 +587,10 @@ public final class TicketFacts {
             boolean inTitle = token.start < title.length();
             if (inner) {
                 return token.word;
+            }
+            if (ordinary != null && ordinary.single(token.lower)) {
+                // a person doing something is asked about elsewhere (namedSubject): "Jenny said" names no product
+                continue;
             }
             if (!inTitle && nounLanguage < 2 && !sentenceStart(token)
                     && !(i > 0 && GREETINGS.contains(all.get(i - 1).lower))) {
@@ -619,6 +635,33 @@ public final class TicketFacts {
             }
         }
         return anyKnown;
+    }
+
+    /**
+     * A person named as the one whose sign-in the ticket is about: a capitalised word that is no known word (or a
+     * given name) right before what a person does or is ("Priya can't log in", "Tom forgot", "Julie a oublié",
+     * "Marta no puede entrar"); empty if there is none. Not the requester, not "I".
+     *
+     * @param known words that are no person (the company sign-in, filler, determiners…)
+     * @param givenNames people's given names, which are persons even where they are known words ("Will", "Mark")
+     * @param doings what a person does or is, as phrases after the name
+     */
+    public String namedSubject(String known, String givenNames, String doings) {
+        Vocabulary knownWords = vocabulary(known);
+        Vocabulary names = vocabulary(givenNames);
+        Vocabulary does = vocabulary(doings);
+        List<Token> all = tokens();
+        for (int i = 0; i + 1 < all.size(); i++) {
+            Token token = all.get(i);
+            if (!token.capitalised() || token.innerCapital() || token.number() || token.lower.length() < 2
+                    || requesterWords().contains(token.lower) || !(names.single(token.lower) || !knownWords.known(token.lower))) {
+                continue;
+            }
+            if (joined(token, all.get(i + 1)) && does.matchAt(all, i + 1) > i + 1) {
+                return token.word;
+            }
+        }
+        return "";
     }
 
     /** "MY PASSWORD EXPIRED PLEASE HELP": mostly capitals, where a capital names nothing. */
@@ -821,13 +864,19 @@ public final class TicketFacts {
     private static final Pattern POSSESSIVE = Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{Lu}\\p{Ll}{1,40})['’]s(?![\\p{L}\\p{N}])");
     private static final Map<String, Pattern> SINGLE_PEOPLE = new ConcurrentHashMap<>();
 
-    /** Whether one of the words owned follows within two words of {@code from} in the text: "'s Windows password". */
+    /**
+     * Whether one of the words owned follows within two words of {@code from} in the text ("'s Windows password"), or
+     * nothing does in the phrase ("Jenny's, please", "and Tom's.") — what is owned goes without saying.
+     */
     private boolean ownsOneOf(int from, Vocabulary belongings) {
         List<Token> all = tokens();
         int seen = 0;
         for (Token token : all) {
             if (token.start < from) {
                 continue;
+            }
+            if (seen == 0 && !original.substring(from, token.start).isBlank()) {
+                return true;
             }
             if (belongings.known(token.lower)) {
                 return true;
@@ -836,7 +885,7 @@ public final class TicketFacts {
                 return false;
             }
         }
-        return false;
+        return seen == 0;
     }
 
     /** One word as a person's name, where it is no system, month or the like, and not the requester's. */
@@ -923,6 +972,10 @@ public final class TicketFacts {
     }
 
     private void addName(Set<Target> found, String person) {
+        String greeted = addressee();
+        if (!greeted.isEmpty() && (greeted.contains(person) || person.contains(greeted))) {
+            return;
+        }
         String first = person.split("[ -]")[0].toLowerCase(Locale.ROOT);
         // "Herr Wagner" found with its title stays when "Mitarbeiter Herr Wagner" comes later
         if (!NOT_NAMES.contains(first) && !isRequester(person) && found.size() < Verdict.MAX_TARGETS
@@ -949,6 +1002,21 @@ public final class TicketFacts {
         Matcher titled = TITLE.matcher(lower);
         return lower.equals(name) || titled.lookingAt() && (name.equals(lower.substring(titled.end()))
                 || name.endsWith(" " + lower.substring(titled.end())));
+    }
+
+    /** "Hi James,", "Hallo Herr Müller,", "Hoi Kees,": the one the text opens by greeting, the technician, no target. */
+    private static final Pattern ADDRESSEE = Pattern.compile("(?iu)^\\s{0,5}(?:hi|hello|hey|dear|hallo|hoi|moin|servus|liebe|lieber|"
+            + "sehr geehrte|sehr geehrter|bonjour|salut|cher|chère|hola|buenos días|buenas|estimado|estimada|goedemorgen|beste|dag)"
+            + "\\s{1,3}(?-i:((?:(?:Herr|Frau|Mr|Mrs|Ms|M|Mme|Sr|Sra|Dhr|Mevr)\\.?\\s{1,3})?\\p{Lu}\\p{Ll}{1,40}(?:[ -]\\p{Lu}\\p{Ll}{1,40})?))"
+            + "\\s{0,3}[,!:\\n]");
+    private String addressee;
+
+    private String addressee() {
+        if (addressee == null) {
+            Matcher greeted = ADDRESSEE.matcher(request.request());
+            addressee = greeted.lookingAt() ? greeted.group(1) : "";
+        }
+        return addressee;
     }
 
     private static final Pattern TITLE = Pattern.compile("(?:m|mme|mlle|monsieur|madame|herrn?|frau|sr|sra|srta|señor|señora|mr|mrs|ms"

@@ -61,6 +61,9 @@ class TicketClassifierTest {
         "Ben's | Please reset Ben's Windows password. | Ben",
         "Marta | Por favor, restableced la contraseña de Marta, se le olvidó ayer. | Marta",
         "She | She is locked out of her laptop and can't remember the password, please reset it. | -",
+        "Priya | Priya can't log in to Windows, please reset the password. | Priya",
+        "Tom | Tom is locked out of Windows, reset please | Tom",
+        "Jenny | Reset my password please, and Jenny's too. | Jenny",
         "Er | Bitte das Passwort von Max zurücksetzen, er hat es vergessen. | -"})
     void someoneElseNamedByOneNameOrMeantByAPronounIsNeverTheRequestersOwn(String title, String description, String person) {
         Classification decision = classify(title, description);
@@ -70,6 +73,20 @@ class TicketClassifierTest {
         if (person != null) {
             assertThat(decision.targets()).contains(new Target("person", person));
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "Can't log in | I came back today and my Dell laptop won't take my password. Sarah at reception said to log a ticket. Please reset it.",
+        "Forgot | After two weeks in Spain I have completely forgotten my password. Please reset it.",
+        "Expired | My password expired and Ctrl+Alt+Del won't let me change it, I don't remember the old one. Please reset.",
+        "Forgot | I can't log into my computer, I forgot my password. My line manager Jenny said you could reset it.",
+        "Wachtwoord | Hoi Kees, ik ben mijn wachtwoord vergeten en kan niet inloggen op mijn laptop. Kun je het resetten?"})
+    void capitalisedWordsThatNameNoProductLeaveTheRequestersOwnReset(String title, String description) {
+        Classification decision = classify(title, description);
+
+        assertThat(decision.intent()).as(decision.firedRules().toString()).isEqualTo(Intent.RESET);
+        assertThat(decision.targets()).isEmpty();
     }
 
     @Test
