@@ -89,7 +89,9 @@ public final class TicketFacts {
     private final String company;
     /** Whether this is the new matter a reply turned to ({@link #newMatter}): the title and what came before are set aside. */
     private final boolean newMatterOnly;
-    private final Map<String, List<Target>> targets = new ConcurrentHashMap<>();
+    private final Map<List<String>, List<Target>> targets = new ConcurrentHashMap<>();
+    /** Answers already given: rules ask the same question of a ticket more than once. */
+    private final Map<List<Object>, Object> answers = new ConcurrentHashMap<>();
     private List<Token> tokens;
     private Words words;
     private Words wordsAnywhere;
@@ -251,6 +253,10 @@ public final class TicketFacts {
      * @param known words that are no person's name ("Team", "Finance", "Reception")
      */
     public String signedByAnother(String known) {
+        return remembered("signedByAnother", () -> signedByAnotherNow(known), known);
+    }
+
+    private String signedByAnotherNow(String known) {
         if (requesterName.isEmpty() && requesterEmail.isEmpty()) {
             return "";
         }
@@ -274,6 +280,19 @@ public final class TicketFacts {
         return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
+    @SuppressWarnings("unchecked")
+    private <T> T remembered(String question, java.util.function.Supplier<T> answer, Object... arguments) {
+        List<Object> key = new ArrayList<>(arguments.length + 1);
+        key.add(question);
+        key.addAll(java.util.Arrays.asList(arguments));
+        Object known = answers.get(key);
+        if (known == null) {
+            known = answer.get();
+            answers.put(key, known);
+        }
+        return (T) known;
+    }
+
     /** Whether the title or the requester's text contains any of the {@code |}-separated phrases as whole words. */
     public boolean mentions(String phrases) {
         if (words == null) {
@@ -288,6 +307,10 @@ public final class TicketFacts {
      * password", "no recuerdo mi contraseña" and "ich kenne mein Passwort nicht mehr" do not.
      */
     public boolean mentionsAffirmed(String phrases, String negationsBefore, String negationsAfter) {
+        return remembered("mentionsAffirmed", () -> mentionsAffirmedNow(phrases, negationsBefore, negationsAfter), phrases, negationsBefore, negationsAfter);
+    }
+
+    private boolean mentionsAffirmedNow(String phrases, String negationsBefore, String negationsAfter) {
         if (words == null) {
             words = Words.of(text);
         }
@@ -299,6 +322,10 @@ public final class TicketFacts {
      * "the booking app", not in "the mail app on my phone" when "mail app" is an exception.
      */
     public boolean mentionsExcept(String phrases, String exceptions) {
+        return remembered("mentionsExcept", () -> mentionsExceptNow(phrases, exceptions), phrases, exceptions);
+    }
+
+    private boolean mentionsExceptNow(String phrases, String exceptions) {
         Words all = words();
         Phrases found = phrases(phrases);
         Phrases except = phrases(exceptions);
@@ -325,6 +352,10 @@ public final class TicketFacts {
      * what it is.
      */
     public boolean mentionsUnexplained(String phrases, String explanations) {
+        return remembered("mentionsUnexplained", () -> mentionsUnexplainedNow(phrases, explanations), phrases, explanations);
+    }
+
+    private boolean mentionsUnexplainedNow(String phrases, String explanations) {
         Words all = words();
         Phrases found = phrases(phrases);
         Phrases explaining = phrases(explanations);
@@ -356,6 +387,10 @@ public final class TicketFacts {
      * password word: "Anmeldepasswort", "Druckerkennwort", "inlogwachtwoord" (the word itself counts too).
      */
     public boolean mentionsCompound(String phrases) {
+        return remembered("mentionsCompound", () -> mentionsCompoundNow(phrases), phrases);
+    }
+
+    private boolean mentionsCompoundNow(String phrases) {
         Vocabulary words = vocabulary(phrases);
         for (Token token : tokens()) {
             if (words.known(token.lower) || words.compoundPrefix(token.lower) != null) {
@@ -373,6 +408,10 @@ public final class TicketFacts {
      * connais pas mon mot de passe", "ich kenne das Passwort nicht mehr".
      */
     public boolean mentionsNear(String first, String second, int gap, String negationsBefore, String negationsAfter) {
+        return remembered("mentionsNear", () -> mentionsNearNow(first, second, gap, negationsBefore, negationsAfter), first, second, gap, negationsBefore, negationsAfter);
+    }
+
+    private boolean mentionsNearNow(String first, String second, int gap, String negationsBefore, String negationsAfter) {
         Words all = words();
         Phrases one = phrases(first);
         Phrases other = phrases(second);
@@ -647,6 +686,10 @@ public final class TicketFacts {
      * @param doings what a person does or is, as phrases after the name
      */
     public String namedSubject(String known, String givenNames, String doings) {
+        return remembered("namedSubject", () -> namedSubjectNow(known, givenNames, doings), known, givenNames, doings);
+    }
+
+    private String namedSubjectNow(String known, String givenNames, String doings) {
         Vocabulary knownWords = vocabulary(known);
         Vocabulary names = vocabulary(givenNames);
         Vocabulary does = vocabulary(doings);
@@ -763,7 +806,7 @@ public final class TicketFacts {
      * At most {@link Verdict#MAX_TARGETS}.
      */
     public List<Target> targets(String prepositions) {
-        return targets.computeIfAbsent(prepositions, p -> extract(p, null, null, null, null));
+        return targets.computeIfAbsent(List.of(prepositions), p -> extract(prepositions, null, null, null, null));
     }
 
     /**
@@ -771,7 +814,8 @@ public final class TicketFacts {
      * person's name ("Maria Garcia from sales asked me…").
      */
     public List<Target> targets(String prepositions, String known) {
-        return targets.computeIfAbsent(prepositions + "\u0000" + known, p -> extract(prepositions, vocabulary(known), null, null, null));
+        // keyed by the lists themselves, whose hashes the strings keep: a key joined anew would be hashed on every call
+        return targets.computeIfAbsent(List.of(prepositions, known), p -> extract(prepositions, vocabulary(known), null, null, null));
     }
 
     /**
@@ -784,7 +828,7 @@ public final class TicketFacts {
      * @param notNames words that are no person's name even where a name would stand: systems, months, departments
      */
     public List<Target> targets(String prepositions, String known, String beforeAName, String belongings, String notNames) {
-        return targets.computeIfAbsent(String.join("\u0000", prepositions, known, beforeAName, belongings, notNames),
+        return targets.computeIfAbsent(List.of(prepositions, known, beforeAName, belongings, notNames),
                 p -> extract(prepositions, vocabulary(known), beforeAName, vocabulary(belongings), vocabulary(notNames)));
     }
 
