@@ -42,6 +42,10 @@ public final class TicketFacts {
     /** "svc_backup", "adm-aanders", "admin.jane": an administrator's or a service's user name, named as it is. */
     private static final Pattern SERVICE_USER = Pattern.compile(
             "(?<![\\p{L}\\p{N}@.\\\\_-])(?i:svc|adm|admin|sa)[._-][\\p{L}\\p{N}][\\p{L}\\p{N}._-]{1,40}(?![\\p{L}\\p{N}@_-])");
+    /** "For user: Ben Carter", "Mitarbeiter: Max Mustermann": a person's name in a form's field for the user. */
+    private static final Pattern LABELLED_PERSON = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:for user|user|account|employee|benutzer"
+            + "|mitarbeiter|mitarbeiterin|utilisateur|collaborateur|usuario|empleado|gebruiker|medewerker)\\s{0,3}:\\s{0,3}"
+            + "(?-i:(\\p{Lu}\\p{Ll}{1,40}(?: (?:van der |van |de |von )?\\p{Lu}\\p{Ll}{1,40}){1,2}))");
     /** "for user jdoe": a user name in lower case after "for user". */
     private static final Pattern USER_AFTER_FOR = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:for|für|pour|para|voor|of|von|de|van)"
             + " {1,3}(?:the |den |l'|el |de )?(?:user|benutzer|utilisateur|usuario|gebruiker) {1,3}(?-i:([a-z][a-z0-9._-]{1,40}))(?![\\p{L}\\p{N}@])");
@@ -848,6 +852,10 @@ public final class TicketFacts {
         Matcher serviceUsers = SERVICE_USER.matcher(original);
         while (serviceUsers.find() && found.size() < Verdict.MAX_TARGETS) {
             addUserName(found, trimEnd(serviceUsers.group()));
+        }
+        Matcher labelledPerson = LABELLED_PERSON.matcher(original);
+        while (labelledPerson.find() && found.size() < Verdict.MAX_TARGETS) {
+            addPerson(found, labelledPerson.group(1));
         }
         Matcher labelled = LABELLED_USER.matcher(original);
         while (labelled.find() && found.size() < Verdict.MAX_TARGETS) {
