@@ -395,9 +395,12 @@ public final class TicketFacts {
     }
 
     private boolean mentionsCompoundNow(String phrases) {
+        if (mentions(phrases)) {
+            return true;
+        }
         Vocabulary words = vocabulary(phrases);
         for (Token token : tokens()) {
-            if (words.known(token.lower) || words.compoundPrefix(token.lower) != null) {
+            if (words.compoundPrefix(token.lower) != null) {
                 return true;
             }
         }
@@ -693,6 +696,10 @@ public final class TicketFacts {
         return remembered("namedSubject", () -> namedSubjectNow(known, givenNames, doings), known, givenNames, doings);
     }
 
+    /** Words that may stand between a name and what the person does: "Sam still can't", "Bob also forgot". */
+    private static final Set<String> ADVERBS = Set.of("also", "still", "now", "again", "just", "really", "too", "auch", "noch",
+            "immer", "jetzt", "wieder", "aussi", "encore", "toujours", "también", "todavía", "aún", "ya", "ook", "nog", "weer", "nu");
+
     private String namedSubjectNow(String known, String givenNames, String doings) {
         Vocabulary knownWords = vocabulary(known);
         Vocabulary names = vocabulary(givenNames);
@@ -704,7 +711,11 @@ public final class TicketFacts {
                     || requesterWords().contains(token.lower) || !(names.single(token.lower) || !knownWords.known(token.lower))) {
                 continue;
             }
-            if (joined(token, all.get(i + 1)) && does.matchAt(all, i + 1) > i + 1) {
+            int next = i + 1;
+            while (next + 1 < all.size() && next <= i + 2 && joined(all.get(next - 1), all.get(next)) && ADVERBS.contains(all.get(next).lower)) {
+                next++;
+            }
+            if (joined(all.get(next - 1), all.get(next)) && does.matchAt(all, next) > next) {
                 return token.word;
             }
         }

@@ -62,7 +62,7 @@ class TicketClassifierTest {
         "Marta | Por favor, restableced la contraseña de Marta, se le olvidó ayer. | Marta",
         "She | She is locked out of her laptop and can't remember the password, please reset it. | -",
         "Priya | Priya can't log in to Windows, please reset the password. | Priya",
-        "Tom | Tom is locked out of Windows, reset please | Tom",
+        "Tom | Tom is locked out of Windows, please reset the password. | Tom",
         "Jenny | Reset my password please, and Jenny's too. | Jenny",
         "Er | Bitte das Passwort von Max zurücksetzen, er hat es vergessen. | -"})
     void someoneElseNamedByOneNameOrMeantByAPronounIsNeverTheRequestersOwn(String title, String description, String person) {
