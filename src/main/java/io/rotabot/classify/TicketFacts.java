@@ -551,6 +551,15 @@ public final class TicketFacts {
                 if (prefix != null && !prefix.isEmpty() && !knownWords.known(prefix)) {
                     return token.word;
                 }
+                // "Lohn-Login", "CRM-PW": a hyphen joins any password word to the system it belongs to
+                int hyphen = token.lower.lastIndexOf('-');
+                if (hyphen > 0 && passwordWords.single(token.lower.substring(hyphen + 1))) {
+                    for (String part : token.lower.substring(0, hyphen).split("-")) {
+                        if (!knownWords.known(part)) {
+                            return token.word;
+                        }
+                    }
+                }
                 continue;
             }
             if (i > 0 && joined(all.get(i - 1), token) && unknown(all.get(i - 1), knownWords, passwordWords)) {

@@ -164,6 +164,24 @@ class TicketClassifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "CRM | Hi can you reset my password on the CRM (HubSpot)? My normal windows login is fine, it's only HubSpot.",
+        "Salesforce | Salesforce says my password has expired. Can you reset my Salesforce password?",
+        "SAP | Mein SAP-Kennwort ist abgelaufen. Windows und Outlook gehen normal. Bitte das SAP-Kennwort zurücksetzen.",
+        "DATEV | Ich habe mein Passwort für DATEV Unternehmen online vergessen. Die Windows-Anmeldung klappt normal.",
+        "Exact Online | Ik ben mijn wachtwoord van Exact Online vergeten. Inloggen op de pc werkt gewoon.",
+        "Lohn-Login | Ich habe mein Lohn-Login vergessen, bitte zurücksetzen.",
+        "Lucca | Je n'arrive plus à me connecter à Lucca, il me dit que mon mot de passe est incorrect.",
+        "FacturaSol | FacturaSol me dice que la contraseña es incorrecta. ¿Pueden restablecer la contraseña de FacturaSol?",
+        "Portal | No puedo entrar en el portal de proveedores, he olvidado la contraseña.",
+        "Concur | Concur is not accepting my password any more. Can you reset it?"})
+    void aPasswordOfTheCrmOrAnotherBusinessSystemIsNeverAnAutomaticReset(String title, String description) {
+        Classification decision = classify(title, description);
+
+        assertThat(decision.intent()).as(decision.firedRules().toString()).isNotEqualTo(Intent.RESET);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "Locked | My account is locked but I know my password. Please just unlock it.",
         "Konto gesperrt | Mein Konto ist gesperrt, aber ich kenne mein Passwort. Bitte nur entsperren.",
         "Compte verrouillé | Mon compte est verrouillé, je connais mon mot de passe. Pouvez-vous le débloquer ?",
