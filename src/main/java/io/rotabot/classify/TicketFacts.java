@@ -942,15 +942,23 @@ public final class TicketFacts {
      */
     private boolean ownsOneOf(int from, Vocabulary belongings) {
         List<Token> all = tokens();
-        int seen = 0;
-        for (Token token : all) {
-            if (token.start < from) {
-                continue;
+        // the first token at or after from, found by halving: the text is not read again for every "'s"
+        int low = 0;
+        int high = all.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (all.get(middle).start < from) {
+                low = middle + 1;
+            } else {
+                high = middle;
             }
+        }
+        int seen = 0;
+        for (Token token : all.subList(low, all.size())) {
             if (seen == 0 && !original.substring(from, token.start).isBlank()) {
                 return true;
             }
-            if (belongings.known(token.lower)) {
+            if (belongings.single(token.lower)) {
                 return true;
             }
             if (++seen >= 3) {

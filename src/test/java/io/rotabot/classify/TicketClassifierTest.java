@@ -352,7 +352,15 @@ class TicketClassifierTest {
             "ACME\\".repeat(4_000),
             "- Jane Roe\n".repeat(1_800),
             "On 1 Jan wrote:\n> ".repeat(1_100),
-            ("Passwort für " + "Ä".repeat(30) + " ").repeat(400)};
+            ("Passwort für " + "Ä".repeat(30) + " ").repeat(400),
+            "For user: Ben ".repeat(1_400),
+            "svc_".repeat(5_000),
+            "Ben's ".repeat(3_300),
+            "for Ben and ".repeat(1_800),
+            "I know my password is right ".repeat(700),
+            "RE: x\n" + "Another thing: ".repeat(1_300),
+            "Thanks,\n" + "Tom ".repeat(4_900),
+            "Priya still can't ".repeat(1_100)};
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
             for (String text : hostile) {
                 Classification decision = classify("Password", text);
