@@ -2,6 +2,7 @@ package io.rotabot.classify;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -44,7 +45,23 @@ public record RequestText(String request, String setAside, boolean quotes) {
             "cordialement", "bien cordialement", "bien à vous", "salutations", "meilleures salutations", "merci",
             "merci d'avance", "bonne journée", "saludos", "un saludo", "saludos cordiales", "atentamente", "gracias",
             "muchas gracias", "met vriendelijke groet", "met vriendelijke groeten", "vriendelijke groet", "groeten",
-            "groet", "mvg", "bedankt", "alvast bedankt");
+            "groet", "mvg", "bedankt", "alvast bedankt", "with best regards", "with kind regards", "with regards", "best wishes",
+            "all the best", "yours faithfully", "yours truly", "thanks a lot", "thanks again", "thank you in advance", "many thanks in advance",
+            "mit besten grüßen", "mit freundlichem gruß", "mit freundlichem gruss", "schöne grüße", "herzliche grüße",
+            "danke im voraus", "vielen dank im voraus", "hochachtungsvoll", "merci beaucoup", "merci par avance",
+            "cordiales salutations", "bien à toi", "un cordial saludo", "cordiales saludos", "un abrazo", "gracias de antemano", "muchas gracias de antemano", "hartelijke groet", "hartelijke groeten", "groetjes",
+            "alvast dank", "bij voorbaat dank");
+    /** Formal closings that open a line of their own, long as it may be: "Je vous prie d'agréer, Madame, …". */
+    private static final List<String> FORMAL_CLOSINGS = List.of("je vous prie d'agréer", "je vous prie de croire",
+            "je vous prie de recevoir", "veuillez agréer", "veuillez recevoir", "dans l'attente de votre", "en vous remerciant",
+            "je vous remercie par avance", "je vous remercie d'avance", "quedo a la espera", "quedo a su disposición",
+            "quedo a vuestra disposición", "quedo atento", "quedo atenta", "sin otro particular", "a la espera de su respuesta",
+            "reciba un cordial saludo", "i thank you in advance", "thank you in advance for", "thanking you in advance",
+            "looking forward to hearing", "looking forward to your", "i look forward to", "ich bedanke mich im voraus",
+            "ich bedanke mich vorab", "vielen dank im voraus für", "für rückfragen stehe ich", "in afwachting van",
+            "ik hoor graag van u", "bij voorbaat dank voor");
+    private static final List<String> CLOSINGS_LONGEST_FIRST = CLOSINGS.stream()
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
     private static final List<String> MOBILE = List.of("sent from my", "get outlook for", "von meinem iphone gesendet",
             "von meinem samsung", "gesendet von", "envoyé de mon", "envoyé depuis", "enviado desde mi", "enviado desde",
             "verzonden vanaf mijn", "verstuurd vanaf mijn");
@@ -133,7 +150,41 @@ public record RequestText(String request, String setAside, boolean quotes) {
                 return Kind.QUOTE;
             }
         }
-        return textSeen && isClosing(lower) ? Kind.SIGNATURE : null;
+        return textSeen && (isClosing(lower) || FORMAL_CLOSINGS.stream().anyMatch(lower::startsWith)) ? Kind.SIGNATURE : null;
+    }
+
+    /** A person's name: one to three capitalised words, a title before it ("Dr. Klaus Hoffmann") left out. */
+    private static final Pattern SIGNED = Pattern.compile(
+            "^(?:(?:Dr|Prof|Mr|Mrs|Ms|Mme|M|Sr|Sra|Dhr|Mevr|Ing|Mag)\\.? {1,3})?(\\p{Lu}\\p{Ll}{1,40}(?:[ -]\\p{Lu}\\p{Ll}{1,40}){0,2})(?:$|[ ,|(/<\\t-].{0,200}$)");
+
+    /**
+     * The name a signature set aside starts with: on the closing's line ("Thanks, Tom") or on the next line
+     * ("Kind regards,\nTom Baker | Sales"); empty when what was set aside starts otherwise (quoted history).
+     */
+    static String signedName(String setAside) {
+        String[] lines = setAside.strip().split("\r\n|\r|\n", 4);
+        if (lines.length == 0 || !isClosing(lines[0].strip().toLowerCase(Locale.ROOT))) {
+            return "";
+        }
+        String closing = lines[0].strip();
+        String lower = closing.toLowerCase(Locale.ROOT);
+        for (String words : CLOSINGS_LONGEST_FIRST) {
+            if (lower.startsWith(words + ",") || lower.startsWith(words + " ")) {
+                String rest = closing.substring(words.length()).replaceFirst("^[,\\s]+", "").strip();
+                if (!rest.isEmpty()) {
+                    Matcher name = SIGNED.matcher(rest);
+                    return name.matches() ? name.group(1) : "";
+                }
+            }
+        }
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (!line.isEmpty()) {
+                Matcher name = SIGNED.matcher(line);
+                return name.matches() ? name.group(1) : "";
+            }
+        }
+        return "";
     }
 
     /** "… wrote:", "… schrieb Bob <bob@example.com>:", "… a écrit :". */

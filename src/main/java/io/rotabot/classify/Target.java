@@ -13,9 +13,13 @@ import java.util.regex.Pattern;
 public record Target(String kind, String value) {
 
     private static final Pattern PRIVILEGED_NAME = Pattern.compile(
-            "(^|[\\\\._-])(admin|adm|administrator|administrateur|beheerder|svc|service|root|sa)([._@-]|\\d|$)");
+            "(^|[\\\\._-])(admin|adm|administrator|administrateur|beheerder|svc|service|root|sa|backup|scan|scanner|scans|copier"
+            + "|printer|noreply|no-reply|sync|ldap|sql|smtp|relay|mfp)([._@-]|\\d|$)");
 
-    /** Whether the name itself looks like an administrator's or a service's (admin.jane, svc-backup, adm_jd). */
+    /**
+     * Whether the name itself looks like an administrator's or a service's (admin.jane, svc-backup, adm_jd), or a
+     * device's or job's account (scanner@…, backup@…, noreply@…).
+     */
     public boolean looksPrivileged() {
         return PRIVILEGED_NAME.matcher(value.toLowerCase(Locale.ROOT)).find();
     }

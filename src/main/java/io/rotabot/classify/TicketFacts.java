@@ -39,6 +39,13 @@ public final class TicketFacts {
             + "(?:user ?name|logon name|login name|benutzername|anmeldename|nom d'utilisateur|identifiant|gebruikersnaam|nombre de usuario)\\s{0,3}[:=]?"
             + "|(?:user|user id|login|benutzer|usuario|gebruiker|account|konto|compte|cuenta)\\s{0,3}[:=])"
             + "\\s{0,3}([\\p{L}\\p{N}][\\p{L}\\p{N}._-]{1,63})");
+    /** "svc_backup", "adm-aanders", "admin.jane": an administrator's or a service's user name, named as it is. */
+    private static final Pattern SERVICE_USER = Pattern.compile(
+            "(?<![\\p{L}\\p{N}@.\\\\_-])(?i:svc|adm|admin|sa)[._-][\\p{L}\\p{N}][\\p{L}\\p{N}._-]{1,40}(?![\\p{L}\\p{N}@_-])");
+    /** "For user: Ben Carter", "Mitarbeiter: Max Mustermann": a person's name in a form's field for the user. */
+    private static final Pattern LABELLED_PERSON = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:for user|user|account|employee|benutzer"
+            + "|mitarbeiter|mitarbeiterin|utilisateur|collaborateur|usuario|empleado|gebruiker|medewerker)\\s{0,3}:\\s{0,3}"
+            + "(?-i:(\\p{Lu}\\p{Ll}{1,40}(?: (?:van der |van |de |von )?\\p{Lu}\\p{Ll}{1,40}){1,2}))");
     /** "for user jdoe": a user name in lower case after "for user". */
     private static final Pattern USER_AFTER_FOR = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:for|für|pour|para|voor|of|von|de|van)"
             + " {1,3}(?:the |den |l'|el |de )?(?:user|benutzer|utilisateur|usuario|gebruiker) {1,3}(?-i:([a-z][a-z0-9._-]{1,40}))(?![\\p{L}\\p{N}@])");
@@ -63,7 +70,11 @@ public final class TicketFacts {
             "monday", "tuesday", "wednesday", "thursday", "friday", "microsoft", "windows", "office", "outlook", "teams",
             "the new", "sign", "login", "password", "help", "is", "ist", "est", "es", "was", "thanks", "thank", "hello", "hi",
             "dear", "please", "bitte", "merci", "gracias", "bedankt", "kind", "best", "regards", "mit", "viele", "bonjour",
-            "hallo", "hola", "goedemorgen", "vpn", "it", "pc", "user", "users", "passwort", "reset");
+            "hallo", "hola", "goedemorgen", "vpn", "it", "pc", "user", "users", "passwort", "reset",
+            // "The user name or password is incorrect": words of a sign-in prompt after a label, no user's name
+            "or", "and", "oder", "und", "ou", "et", "of", "en", "y", "o", "are", "incorrect", "wrong", "invalid", "falsch");
+    /** The prefixes mail clients give the subject of an answer or a forwarded mail. */
+    private static final Pattern REPLY = Pattern.compile("(?iu)\\s{0,3}(?:\\[[^\\]]{0,40}\\]\\s{0,3})?(?:re|aw|antw|antwort|tr|rv|sv|vs|wg|fw|fwd|r|réf)\\s{0,2}:");
     private static final Set<String> ME = Set.of("me", "moi", "ich", "mich", "yo", "mí", "mi", "ik", "mij", "myself", "self");
 
     private final String title;
@@ -80,7 +91,11 @@ public final class TicketFacts {
     private final String requesterName;
     private final String requesterEmail;
     private final String company;
-    private final Map<String, List<Target>> targets = new ConcurrentHashMap<>();
+    /** Whether this is the new matter a reply turned to ({@link #newMatter}): the title and what came before are set aside. */
+    private final boolean newMatterOnly;
+    private final Map<List<String>, List<Target>> targets = new ConcurrentHashMap<>();
+    /** Answers already given: rules ask the same question of a ticket more than once. */
+    private final Map<List<Object>, Object> answers = new ConcurrentHashMap<>();
     private List<Token> tokens;
     private Words words;
     private Words wordsAnywhere;
@@ -92,13 +107,21 @@ public final class TicketFacts {
      */
     public TicketFacts(String title, String description, Integer issueType, Integer subIssueType, Integer queueId,
                        Integer source, String requesterName, String requesterEmail, String company) {
-        this.title = cut(title);
-        this.description = cut(description);
-        this.request = RequestText.of(this.description);
+        this(cut(title), cut(description), RequestText.of(cut(description)), issueType, subIssueType, queueId, source, requesterName,
+                requesterEmail, company, false);
+    }
+
+    private TicketFacts(String title, String description, RequestText request, Integer issueType, Integer subIssueType,
+                        Integer queueId, Integer source, String requesterName, String requesterEmail, String company,
+                        boolean newMatterOnly) {
+        this.title = title;
+        this.description = description;
+        this.request = request;
+        this.newMatterOnly = newMatterOnly;
         this.original = this.title + "\n" + request.request();
-        this.text = original.toLowerCase(Locale.ROOT);
-        this.anywhere = (this.title + "\n" + this.description).toLowerCase(Locale.ROOT);
-        this.setAside = request.setAside().toLowerCase(Locale.ROOT);
+        this.text = informal(original.toLowerCase(Locale.ROOT));
+        this.anywhere = informal((this.title + "\n" + this.description).toLowerCase(Locale.ROOT));
+        this.setAside = informal(request.setAside().toLowerCase(Locale.ROOT));
         this.issueType = issueType;
         this.subIssueType = subIssueType;
         this.queueId = queueId;
@@ -165,6 +188,115 @@ public final class TicketFacts {
         return company;
     }
 
+    /** Whether the ticket answers or forwards an earlier mail: "RE:", "AW:", "TR:"… in the title, or quoted history below. */
+    public boolean isReply() {
+        return REPLY.matcher(title).lookingAt() || request.quotes();
+    }
+
+    /** Whether these facts are the new matter a reply turned to, the title and what came before set aside. */
+    public boolean isNewMatterOnly() {
+        return newMatterOnly;
+    }
+
+    /**
+     * Whether a reply turns, in the requester's text, to a new matter with one of these phrases ("another thing",
+     * "unrelated, but", "Autre chose :", "Nog iets anders:", "now it's me"): what came before (thanks for the
+     * earlier help) and the title (the earlier subject, "RE: printer") are about the earlier matter.
+     */
+    public boolean turnsToNewMatter(String markers) {
+        return !newMatterOnly && isReply() && newMatterStart(markers) >= 0;
+    }
+
+    /**
+     * The facts of the new matter a reply turned to ({@link #turnsToNewMatter}): no title, the requester's text from
+     * the sentence that holds the first of the phrases on; what came before is set aside with the quoted history.
+     * These facts themselves, if the reply turns to no new matter.
+     */
+    public TicketFacts newMatter(String markers) {
+        int from = turnsToNewMatter(markers) ? newMatterStart(markers) : -1;
+        if (from < 0) {
+            return this;
+        }
+        String text = request.request();
+        String before = text.substring(0, from).strip();
+        String aside = before.isEmpty() ? request.setAside() : before + "\n" + request.setAside();
+        return new TicketFacts("", description, new RequestText(text.substring(from).strip(), aside.strip(), request.quotes()), issueType,
+                subIssueType, queueId, source, requesterName, requesterEmail, company, true);
+    }
+
+    /** Where, in the requester's text as written, the sentence with the first phrase starts; -1 if none is there. */
+    private int newMatterStart(String markers) {
+        String text = request.request();
+        Words own = Words.of(text.toLowerCase(Locale.ROOT));
+        Phrases phrases = phrases(markers);
+        for (int i = 0; i < own.word().length; i++) {
+            if (phrases.endAt(own, i) > i) {
+                // the sentence ends before it, counted in the lower-case text and found again in the text as written
+                int breaks = 0;
+                for (int c = 0; c < own.start()[i]; c++) {
+                    breaks += ".!?;\n".indexOf(own.text().charAt(c)) >= 0 ? 1 : 0;
+                }
+                int at = 0;
+                for (int c = 0; c < text.length() && breaks > 0; c++) {
+                    if (".!?;\n".indexOf(text.charAt(c)) >= 0 && --breaks == 0) {
+                        at = c + 1;
+                    }
+                }
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The name the requester's text is signed with, when it is not the requester's: the line after a closing
+     * ("Thanks,\nTom Baker (using Alice's PC)") or the name on it ("Thanks, Tom"), of one to three capitalised words
+     * none of which is known, sharing no word with the requester's name or address. Empty when the requester is
+     * unknown, the text is unsigned or signed by the requester.
+     *
+     * @param known words that are no person's name ("Team", "Finance", "Reception")
+     */
+    public String signedByAnother(String known) {
+        return remembered("signedByAnother", () -> signedByAnotherNow(known), known);
+    }
+
+    private String signedByAnotherNow(String known) {
+        if (requesterName.isEmpty() && requesterEmail.isEmpty()) {
+            return "";
+        }
+        String name = RequestText.signedName(request.setAside());
+        if (name.isEmpty()) {
+            return "";
+        }
+        Vocabulary knownWords = vocabulary(known);
+        List<Token> words = tokenize(name);
+        for (Token word : words) {
+            if (knownWords.known(word.lower) || requesterWords().contains(word.lower)
+                    || requesterWords().contains(plain(word.lower))) {
+                return "";
+            }
+        }
+        return name;
+    }
+
+    /** "jürgen" → "jurgen": a name written without its accents is the same name. */
+    private static String plain(String word) {
+        return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T remembered(String question, java.util.function.Supplier<T> answer, Object... arguments) {
+        List<Object> key = new ArrayList<>(arguments.length + 1);
+        key.add(question);
+        key.addAll(java.util.Arrays.asList(arguments));
+        Object known = answers.get(key);
+        if (known == null) {
+            known = answer.get();
+            answers.put(key, known);
+        }
+        return (T) known;
+    }
+
     /** Whether the title or the requester's text contains any of the {@code |}-separated phrases as whole words. */
     public boolean mentions(String phrases) {
         if (words == null) {
@@ -179,10 +311,169 @@ public final class TicketFacts {
      * password", "no recuerdo mi contraseña" and "ich kenne mein Passwort nicht mehr" do not.
      */
     public boolean mentionsAffirmed(String phrases, String negationsBefore, String negationsAfter) {
+        return remembered("mentionsAffirmed", () -> mentionsAffirmedNow(phrases, negationsBefore, negationsAfter), phrases, negationsBefore, negationsAfter);
+    }
+
+    private boolean mentionsAffirmedNow(String phrases, String negationsBefore, String negationsAfter) {
         if (words == null) {
             words = Words.of(text);
         }
         return phrases(phrases).foundAffirmedIn(words, vocabulary(negationsBefore), vocabulary(negationsAfter));
+    }
+
+    /**
+     * Like {@link #mentions}, but a phrase found only inside one of the exceptions does not count: "app" counts in
+     * "the booking app", not in "the mail app on my phone" when "mail app" is an exception.
+     */
+    public boolean mentionsExcept(String phrases, String exceptions) {
+        return remembered("mentionsExcept", () -> mentionsExceptNow(phrases, exceptions), phrases, exceptions);
+    }
+
+    private boolean mentionsExceptNow(String phrases, String exceptions) {
+        Words all = words();
+        Phrases found = phrases(phrases);
+        Phrases except = phrases(exceptions);
+        int n = all.word().length;
+        // how far the exceptions reach from each word: a running maximum, so the text is read once
+        int[] coveredUntil = new int[n + 1];
+        int reach = 0;
+        for (int i = 0; i < n; i++) {
+            reach = Math.max(reach, except.endAt(all, i));
+            coveredUntil[i] = reach;
+        }
+        for (int i = 0; i < n; i++) {
+            int end = found.endAt(all, i);
+            if (end > i && coveredUntil[i] < end) {
+                return true;
+            }
+        }
+        return found.others != null && found.others.matcher(all.text()).find();
+    }
+
+    /**
+     * Like {@link #mentions}, but a phrase that one of the explanations holds somewhere in the text ("the office Wi-Fi
+     * asks for my Windows password") does not count, there or anywhere else (the title "Wi-Fi"): the text has said
+     * what it is.
+     */
+    public boolean mentionsUnexplained(String phrases, String explanations) {
+        return remembered("mentionsUnexplained", () -> mentionsUnexplainedNow(phrases, explanations), phrases, explanations);
+    }
+
+    private boolean mentionsUnexplainedNow(String phrases, String explanations) {
+        Words all = words();
+        Phrases found = phrases(phrases);
+        Phrases explaining = phrases(explanations);
+        int n = all.word().length;
+        int[] coveredUntil = new int[n + 1];
+        int reach = 0;
+        for (int i = 0; i < n; i++) {
+            reach = Math.max(reach, explaining.endAt(all, i));
+            coveredUntil[i] = reach;
+        }
+        Set<String> explained = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            int end = found.endAt(all, i);
+            if (end > i && coveredUntil[i] >= end) {
+                explained.add(String.join(" ", java.util.Arrays.asList(all.word()).subList(i, end)));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int end = found.endAt(all, i);
+            if (end > i && !explained.contains(String.join(" ", java.util.Arrays.asList(all.word()).subList(i, end)))) {
+                return true;
+            }
+        }
+        return found.others != null && found.others.matcher(all.text()).find();
+    }
+
+    /**
+     * Whether a word ends in one of the list's words of six letters or more, as languages that join words write a
+     * password word: "Anmeldepasswort", "Druckerkennwort", "inlogwachtwoord" (the word itself counts too).
+     */
+    public boolean mentionsCompound(String phrases) {
+        return remembered("mentionsCompound", () -> mentionsCompoundNow(phrases), phrases);
+    }
+
+    private boolean mentionsCompoundNow(String phrases) {
+        if (mentions(phrases)) {
+            return true;
+        }
+        Vocabulary words = vocabulary(phrases);
+        for (Token token : tokens()) {
+            if (words.compoundPrefix(token.lower) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a phrase of the first list and one of the second stand together, in either order, with at most
+     * {@code gap} words between them in one sentence, and no negation within three words before the first of
+     * them, between them, or within three words after the second: "I do know my current password", "Das Passwort
+     * kenne ich", "je connais bien mon mot de passe", "pw is right" — not "I don't know my password", "je ne
+     * connais pas mon mot de passe", "ich kenne das Passwort nicht mehr".
+     */
+    public boolean mentionsNear(String first, String second, int gap, String negationsBefore, String negationsAfter) {
+        return remembered("mentionsNear", () -> mentionsNearNow(first, second, gap, negationsBefore, negationsAfter), first, second, gap, negationsBefore, negationsAfter);
+    }
+
+    private boolean mentionsNearNow(String first, String second, int gap, String negationsBefore, String negationsAfter) {
+        Words all = words();
+        Phrases one = phrases(first);
+        Phrases other = phrases(second);
+        Vocabulary before = vocabulary(negationsBefore);
+        Vocabulary after = vocabulary(negationsAfter);
+        int n = all.word().length;
+        int[] otherEnd = new int[n];
+        int[] otherStartEndingAt = new int[n + 1];
+        java.util.Arrays.fill(otherStartEndingAt, -1);
+        for (int i = 0; i < n; i++) {
+            otherEnd[i] = other.endAt(all, i);
+            if (otherEnd[i] > i && otherStartEndingAt[otherEnd[i]] < 0) {
+                otherStartEndingAt[otherEnd[i]] = i;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int end = one.endAt(all, i);
+            if (end <= i) {
+                continue;
+            }
+            // the other after this one: it starts within gap words of this one's end
+            for (int k = end; k < n && k <= end + gap && (k == end || !Phrases.sentenceBetween(all, k - 1, k)); k++) {
+                if (otherEnd[k] > k && affirmed(all, i, end, k, otherEnd[k], before, after)) {
+                    return true;
+                }
+            }
+            // the other before this one: it ends within gap words of this one's start
+            for (int k = i; k >= 1 && k >= i - gap && (k == i || !Phrases.sentenceBetween(all, k - 1, k)); k--) {
+                int start = otherStartEndingAt[k];
+                if (start >= 0 && affirmed(all, start, k, i, end, before, after)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** No negation before [from, to), between it and [next, last), or after it, in the sentence. */
+    private static boolean affirmed(Words all, int from, int to, int next, int last, Vocabulary before, Vocabulary after) {
+        if (Phrases.negated(all, from, last, before, after)) {
+            return false;
+        }
+        for (int k = to; k < next; k++) {
+            if (before.known(all.word()[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Words words() {
+        if (words == null) {
+            words = Words.of(text);
+        }
+        return words;
     }
 
     /** Like {@link #mentions}, but also in the quoted history, signature and disclaimer set aside. */
@@ -243,6 +534,11 @@ public final class TicketFacts {
      *              sign-in's names, determiners, adjectives, verbs
      */
     public boolean namesSystemBeside(String passwords, String capitalisedAfter, String known) {
+        return systemBeside(passwords, capitalisedAfter, known) != null;
+    }
+
+    /** The word {@link #namesSystemBeside} found, or null. */
+    String systemBeside(String passwords, String capitalisedAfter, String known) {
         Vocabulary passwordWords = vocabulary(passwords);
         Vocabulary before = vocabulary(capitalisedAfter);
         Vocabulary knownWords = vocabulary(known);
@@ -253,20 +549,29 @@ public final class TicketFacts {
             if (end < 0) {
                 String prefix = passwordWords.compoundPrefix(token.lower);
                 if (prefix != null && !prefix.isEmpty() && !knownWords.known(prefix)) {
-                    return true;
+                    return token.word;
+                }
+                // "Lohn-Login", "CRM-PW": a hyphen joins any password word to the system it belongs to
+                int hyphen = token.lower.lastIndexOf('-');
+                if (hyphen > 0 && passwordWords.single(token.lower.substring(hyphen + 1))) {
+                    for (String part : token.lower.substring(0, hyphen).split("-")) {
+                        if (!knownWords.known(part)) {
+                            return token.word;
+                        }
+                    }
                 }
                 continue;
             }
             if (i > 0 && joined(all.get(i - 1), token) && unknown(all.get(i - 1), knownWords, passwordWords)) {
-                return true;
+                return all.get(i - 1).word;
             }
             if (end < all.size() && before.matchAt(all, i) == end && joined(all.get(end - 1), all.get(end)) && all.get(end).capitalised()
                     && unknown(all.get(end), knownWords, passwordWords)) {
-                return true;
+                return all.get(end).word;
             }
             i = end - 1;
         }
-        return false;
+        return null;
     }
 
     /**
@@ -283,8 +588,36 @@ public final class TicketFacts {
      *                    before one of them names a product even at the start of a sentence
      */
     public boolean namesProduct(String known, String nounCapitalising, String systemVerbs) {
+        return product(known, nounCapitalising, systemVerbs, null, null, null) != null;
+    }
+
+    /**
+     * {@link #namesProduct(String, String, String)}, where a word at the start of a sentence followed by one of the
+     * auxiliaries ("is", "has", "a", "ha") acts like a system only if one of the system's verbs or participles follows
+     * it: "Lucca a bloqué mon compte", "SAP has locked me out" — not "Quedo a la espera", "Monday is fine".
+     */
+    public boolean namesProduct(String known, String nounCapitalising, String systemVerbs, String auxiliaries, String participles) {
+        return product(known, nounCapitalising, systemVerbs, auxiliaries, participles, null) != null;
+    }
+
+    /**
+     * {@link #namesProduct(String, String, String, String, String)}, where words that are capitalised without naming a
+     * product — people's given names, places, keys — name none ("Sarah at reception said…", "two weeks in Spain",
+     * "Ctrl+Alt+Del"); a person doing something is {@link #namedSubject}.
+     */
+    public boolean namesProduct(String known, String nounCapitalising, String systemVerbs, String auxiliaries, String participles,
+                                String ordinaryCapitalised) {
+        return product(known, nounCapitalising, systemVerbs, auxiliaries, participles, ordinaryCapitalised) != null;
+    }
+
+    /** The word {@link #namesProduct} found, or null. */
+    String product(String known, String nounCapitalising, String systemVerbs, String auxiliaries, String participles,
+                   String ordinaryCapitalised) {
+        Vocabulary ordinary = ordinaryCapitalised == null ? null : vocabulary(ordinaryCapitalised);
         Vocabulary knownWords = vocabulary(known);
         Vocabulary verbs = vocabulary(systemVerbs);
+        Vocabulary helpers = auxiliaries == null ? null : vocabulary(auxiliaries);
+        Vocabulary done = participles == null ? verbs : vocabulary(participles);
         Vocabulary german = vocabulary(nounCapitalising);
         List<Token> all = tokens();
         int nounLanguage = 0;
@@ -294,7 +627,7 @@ public final class TicketFacts {
             }
         }
         if (shouted()) {
-            return false;
+            return null;
         }
         for (int i = 0; i < all.size(); i++) {
             Token token = all.get(i);
@@ -302,21 +635,100 @@ public final class TicketFacts {
                     || token.lower.length() < 2) {
                 continue;
             }
+            if (compoundOfKnown(token, knownWords)) {
+                continue;
+            }
             boolean inner = token.innerCapital();
             boolean inTitle = token.start < title.length();
             if (inner) {
-                return true;
+                return token.word;
+            }
+            if (ordinary != null && ordinary.single(token.lower)) {
+                // a person doing something is asked about elsewhere (namedSubject): "Jenny said" names no product
+                continue;
             }
             if (!inTitle && nounLanguage < 2 && !sentenceStart(token)
                     && !(i > 0 && GREETINGS.contains(all.get(i - 1).lower))) {
-                return true;
+                return token.word;
             }
             // "Zendesk locked me out", "SAP says my password expired": a name at the start acting like a system
-            if (nounLanguage < 2 && i + 1 < all.size() && joined(token, all.get(i + 1)) && verbs.known(all.get(i + 1).lower)) {
+            if (nounLanguage < 2 && i + 1 < all.size() && joined(token, all.get(i + 1)) && actsLikeASystem(all, i + 1, verbs, helpers, done)) {
+                return token.word;
+            }
+        }
+        return null;
+    }
+
+    /** A system's verb at {@code at}, or an auxiliary with a verb or participle soon after: "locked", "says", "has locked", "a bloqué". */
+    private static boolean actsLikeASystem(List<Token> all, int at, Vocabulary verbs, Vocabulary helpers, Vocabulary participles) {
+        if (helpers == null || !helpers.known(all.get(at).lower)) {
+            return verbs.known(all.get(at).lower);
+        }
+        // "SAP has locked", "Concur is not accepting", "Lucca a encore bloqué": within three words after the auxiliary
+        for (int k = at + 1; k < all.size() && k <= at + 3; k++) {
+            if (verbs.known(all.get(k).lower) || participles.known(all.get(k).lower)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * "Arbeitsplatz-PC", "Windows-Konto": a compound whose parts are known words or plain capitalised ones is no
+     * product; "SAP-Passwort" is ("SAP" is in capitals).
+     */
+    private static boolean compoundOfKnown(Token token, Vocabulary known) {
+        if (token.word.indexOf('-') < 0) {
+            return false;
+        }
+        boolean anyKnown = false;
+        for (String part : token.word.split("-")) {
+            if (known.known(part.toLowerCase(Locale.ROOT))) {
+                anyKnown = true;
+            } else if (part.isEmpty() || new Token(part.toLowerCase(Locale.ROOT), part, 0, part.length()).innerCapital()) {
+                return false;
+            }
+        }
+        return anyKnown;
+    }
+
+    /**
+     * A person named as the one whose sign-in the ticket is about: a capitalised word that is no known word (or a
+     * given name) right before what a person does or is ("Priya can't log in", "Tom forgot", "Julie a oublié",
+     * "Marta no puede entrar"); empty if there is none. Not the requester, not "I".
+     *
+     * @param known words that are no person (the company sign-in, filler, determiners…)
+     * @param givenNames people's given names, which are persons even where they are known words ("Will", "Mark")
+     * @param doings what a person does or is, as phrases after the name
+     */
+    public String namedSubject(String known, String givenNames, String doings) {
+        return remembered("namedSubject", () -> namedSubjectNow(known, givenNames, doings), known, givenNames, doings);
+    }
+
+    /** Words that may stand between a name and what the person does: "Sam still can't", "Bob also forgot". */
+    private static final Set<String> ADVERBS = Set.of("also", "still", "now", "again", "just", "really", "too", "auch", "noch",
+            "immer", "jetzt", "wieder", "aussi", "encore", "toujours", "también", "todavía", "aún", "ya", "ook", "nog", "weer", "nu");
+
+    private String namedSubjectNow(String known, String givenNames, String doings) {
+        Vocabulary knownWords = vocabulary(known);
+        Vocabulary names = vocabulary(givenNames);
+        Vocabulary does = vocabulary(doings);
+        List<Token> all = tokens();
+        for (int i = 0; i + 1 < all.size(); i++) {
+            Token token = all.get(i);
+            if (!token.capitalised() || token.innerCapital() || token.number() || token.lower.length() < 2
+                    || requesterWords().contains(token.lower) || !(names.single(token.lower) || !knownWords.known(token.lower))) {
+                continue;
+            }
+            int next = i + 1;
+            while (next + 1 < all.size() && next <= i + 2 && joined(all.get(next - 1), all.get(next)) && ADVERBS.contains(all.get(next).lower)) {
+                next++;
+            }
+            if (joined(all.get(next - 1), all.get(next)) && does.matchAt(all, next) > next) {
+                return token.word;
+            }
+        }
+        return "";
     }
 
     /** "MY PASSWORD EXPIRED PLEASE HELP": mostly capitals, where a capital names nothing. */
@@ -358,7 +770,24 @@ public final class TicketFacts {
      * "password for the CRM", "my password reset on the booking system", "mot de passe du portail".
      */
     public boolean namesSystemAfter(String passwords, String connectors, String skippable, String known) {
-        return followedByUnknown(vocabulary(passwords), vocabulary(connectors), vocabulary(skippable), vocabulary(known));
+        return systemAfter(passwords, connectors, skippable, known, null) != null;
+    }
+
+    /**
+     * {@link #namesSystemAfter(String, String, String, String)}, where a service of the company sign-in named after the
+     * password word ends the search: "sign-in issue - Outlook on my phone", "mon mot de passe pour ouvrir ma session sur
+     * le portable du bureau" — the words after it say where that sign-in is used.
+     *
+     * @param signIns services of the company sign-in that end the search (phrases)
+     */
+    public boolean namesSystemAfter(String passwords, String connectors, String skippable, String known, String signIns) {
+        return systemAfter(passwords, connectors, skippable, known, signIns) != null;
+    }
+
+    /** The word {@link #namesSystemAfter} found, or null. */
+    String systemAfter(String passwords, String connectors, String skippable, String known, String signIns) {
+        return followedByUnknown(vocabulary(passwords), vocabulary(connectors), vocabulary(skippable), vocabulary(known),
+                signIns == null ? null : vocabulary(signIns));
     }
 
     /**
@@ -367,7 +796,12 @@ public final class TicketFacts {
      * "I can't log in to Salesforce", "locked out of the HR portal".
      */
     public boolean namesSystemSignedInTo(String signIns, String skippable, String known) {
-        return followedByUnknown(vocabulary(signIns), null, vocabulary(skippable), vocabulary(known));
+        return systemSignedInTo(signIns, skippable, known) != null;
+    }
+
+    /** The word {@link #namesSystemSignedInTo} found, or null. */
+    String systemSignedInTo(String signIns, String skippable, String known) {
+        return followedByUnknown(vocabulary(signIns), null, vocabulary(skippable), vocabulary(known), null);
     }
 
     /**
@@ -396,7 +830,7 @@ public final class TicketFacts {
      * At most {@link Verdict#MAX_TARGETS}.
      */
     public List<Target> targets(String prepositions) {
-        return targets.computeIfAbsent(prepositions, p -> extract(p, null));
+        return targets.computeIfAbsent(List.of(prepositions), p -> extract(prepositions, null, null, null, null));
     }
 
     /**
@@ -404,10 +838,25 @@ public final class TicketFacts {
      * person's name ("Maria Garcia from sales asked me…").
      */
     public List<Target> targets(String prepositions, String known) {
-        return targets.computeIfAbsent(prepositions + "\u0000" + known, p -> extract(prepositions, vocabulary(known)));
+        // keyed by the lists themselves, whose hashes the strings keep: a key joined anew would be hashed on every call
+        return targets.computeIfAbsent(List.of(prepositions, known), p -> extract(prepositions, vocabulary(known), null, null, null));
     }
 
-    private List<Target> extract(String prepositions, Vocabulary known) {
+    /**
+     * {@link #targets(String, String)}, and besides one capitalised word as a person's name where it stands after
+     * one of the prepositions before a name ("the password for Ben", "la contraseña de Marta") or before "'s" and a
+     * word it may own ("Ben's Windows password", "Mark's mailbox"), unless it is one of the words that name no person.
+     *
+     * @param beforeAName prepositions before a name of one word
+     * @param belongings words for what a person's "'s" may own: a password, an account, a mailbox
+     * @param notNames words that are no person's name even where a name would stand: systems, months, departments
+     */
+    public List<Target> targets(String prepositions, String known, String beforeAName, String belongings, String notNames) {
+        return targets.computeIfAbsent(List.of(prepositions, known, beforeAName, belongings, notNames),
+                p -> extract(prepositions, vocabulary(known), beforeAName, vocabulary(belongings), vocabulary(notNames)));
+    }
+
+    private List<Target> extract(String prepositions, Vocabulary known, String beforeAName, Vocabulary belongings, Vocabulary notNames) {
         Set<Target> found = new LinkedHashSet<>();
         Matcher addresses = ADDRESS.matcher(original);
         while (addresses.find() && found.size() < Verdict.MAX_TARGETS) {
@@ -419,6 +868,14 @@ public final class TicketFacts {
         Matcher domainUsers = DOMAIN_USER.matcher(original);
         while (domainUsers.find() && found.size() < Verdict.MAX_TARGETS) {
             found.add(new Target("logon-name", trimEnd(domainUsers.group())));
+        }
+        Matcher serviceUsers = SERVICE_USER.matcher(original);
+        while (serviceUsers.find() && found.size() < Verdict.MAX_TARGETS) {
+            addUserName(found, trimEnd(serviceUsers.group()));
+        }
+        Matcher labelledPerson = LABELLED_PERSON.matcher(original);
+        while (labelledPerson.find() && found.size() < Verdict.MAX_TARGETS) {
+            addPerson(found, labelledPerson.group(1));
         }
         Matcher labelled = LABELLED_USER.matcher(original);
         while (labelled.find() && found.size() < Verdict.MAX_TARGETS) {
@@ -458,7 +915,74 @@ public final class TicketFacts {
                 }
             }
         }
+        if (notNames != null) {
+            Matcher single = SINGLE_PEOPLE.computeIfAbsent(beforeAName, p -> Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
+                    + String.join("|", quoted(p)) + ") {1,3}(?:[\\p{Ll}-]{1,20} {1,3}){0,2}(\\p{Lu}\\p{Ll}{1,40})(?![\\p{L}\\p{N}'’@.-]| {1,3}\\p{Lu})"))
+                    .matcher(original);
+            while (single.find() && found.size() < Verdict.MAX_TARGETS) {
+                addSingleName(found, single.group(1), notNames);
+            }
+            Matcher owner = POSSESSIVE.matcher(original);
+            while (owner.find() && found.size() < Verdict.MAX_TARGETS) {
+                if (ownsOneOf(owner.end(), belongings)) {
+                    addSingleName(found, owner.group(1), notNames);
+                }
+            }
+        }
         return List.copyOf(found);
+    }
+
+    /** "Ben's", "Mark’s": a capitalised word owning what follows. */
+    private static final Pattern POSSESSIVE = Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{Lu}\\p{Ll}{1,40})['’]s(?![\\p{L}\\p{N}])");
+    private static final Map<String, Pattern> SINGLE_PEOPLE = new ConcurrentHashMap<>();
+
+    /**
+     * Whether one of the words owned follows within two words of {@code from} in the text ("'s Windows password"), or
+     * nothing does in the phrase ("Jenny's, please", "and Tom's.") — what is owned goes without saying.
+     */
+    private boolean ownsOneOf(int from, Vocabulary belongings) {
+        List<Token> all = tokens();
+        // the first token at or after from, found by halving: the text is not read again for every "'s"
+        int low = 0;
+        int high = all.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (all.get(middle).start < from) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        int seen = 0;
+        for (Token token : all.subList(low, all.size())) {
+            if (seen == 0 && !original.substring(from, token.start).isBlank()) {
+                return true;
+            }
+            if (belongings.single(token.lower)) {
+                return true;
+            }
+            if (++seen >= 3) {
+                return false;
+            }
+        }
+        return seen == 0;
+    }
+
+    /** One word as a person's name, where it is no system, month or the like, and not the requester's. */
+    private void addSingleName(Set<Target> found, String name, Vocabulary notNames) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (notNames.single(lower) || requesterWords().contains(lower) || requesterWords().contains(plain(lower))) {
+            return;
+        }
+        // "Bob" beside bob@acme.test, "Mark" beside mark.jensen@…: the account already named
+        for (Target target : found) {
+            String account = target.value().toLowerCase(Locale.ROOT);
+            String user = account.substring(account.lastIndexOf('\\') + 1).split("@")[0];
+            if (!target.kind().equals("person") && java.util.Arrays.asList(user.split("[._-]")).contains(lower)) {
+                return;
+            }
+        }
+        addName(found, name);
     }
 
     /** Two or three capitalised words: a name where none of them is a known word. */
@@ -528,6 +1052,10 @@ public final class TicketFacts {
     }
 
     private void addName(Set<Target> found, String person) {
+        String greeted = addressee();
+        if (!greeted.isEmpty() && (greeted.contains(person) || person.contains(greeted))) {
+            return;
+        }
         String first = person.split("[ -]")[0].toLowerCase(Locale.ROOT);
         // "Herr Wagner" found with its title stays when "Mitarbeiter Herr Wagner" comes later
         if (!NOT_NAMES.contains(first) && !isRequester(person) && found.size() < Verdict.MAX_TARGETS
@@ -556,6 +1084,21 @@ public final class TicketFacts {
                 || name.endsWith(" " + lower.substring(titled.end())));
     }
 
+    /** "Hi James,", "Hallo Herr Müller,", "Hoi Kees,": the one the text opens by greeting, the technician, no target. */
+    private static final Pattern ADDRESSEE = Pattern.compile("(?iu)^\\s{0,5}(?:hi|hello|hey|dear|hallo|hoi|moin|servus|liebe|lieber|"
+            + "sehr geehrte|sehr geehrter|bonjour|salut|cher|chère|hola|buenos días|buenas|estimado|estimada|goedemorgen|beste|dag)"
+            + "\\s{1,3}(?-i:((?:(?:Herr|Frau|Mr|Mrs|Ms|M|Mme|Sr|Sra|Dhr|Mevr)\\.?\\s{1,3})?\\p{Lu}\\p{Ll}{1,40}(?:[ -]\\p{Lu}\\p{Ll}{1,40})?))"
+            + "\\s{0,3}[,!:\\n]");
+    private String addressee;
+
+    private String addressee() {
+        if (addressee == null) {
+            Matcher greeted = ADDRESSEE.matcher(request.request());
+            addressee = greeted.lookingAt() ? greeted.group(1) : "";
+        }
+        return addressee;
+    }
+
     private static final Pattern TITLE = Pattern.compile("(?:m|mme|mlle|monsieur|madame|herrn?|frau|sr|sra|srta|señor|señora|mr|mrs|ms"
             + "|dhr|mevr|mevrouw|meneer|de heer)\\.? {1,3}");
 
@@ -563,7 +1106,8 @@ public final class TicketFacts {
      * A phrase followed — with connectors: within the next {@link #WINDOW} words of its sentence, after one of
      * them — past up to three skippable words by a word that is not known.
      */
-    private boolean followedByUnknown(Vocabulary phrases, Vocabulary connectors, Vocabulary skippable, Vocabulary known) {
+    private String followedByUnknown(Vocabulary phrases, Vocabulary connectors, Vocabulary skippable, Vocabulary known,
+                                     Vocabulary signIns) {
         List<Token> all = tokens();
         for (int i = 0; i < all.size(); i++) {
             int end = phrases.matchAt(all, i);
@@ -571,31 +1115,38 @@ public final class TicketFacts {
                 continue;
             }
             if (connectors == null) {
-                if (unknownAfter(all, end, skippable, known)) {
-                    return true;
+                String unknown = unknownAfter(all, end, skippable, known);
+                if (unknown != null) {
+                    return unknown;
                 }
                 continue;
             }
             for (int j = end; j < all.size() && j < end + WINDOW && sameSentence(all.get(j - 1), all.get(j)); j++) {
-                if (connectors.known(all.get(j).lower) && unknownAfter(all, j + 1, skippable, known)) {
-                    return true;
+                if (signIns != null && signIns.matchAt(all, j) > j) {
+                    // the password is this sign-in's; what follows says where it is used
+                    break;
+                }
+                String unknown = connectors.known(all.get(j).lower) ? unknownAfter(all, j + 1, skippable, known) : null;
+                if (unknown != null) {
+                    return unknown;
                 }
             }
         }
-        return false;
+        return null;
     }
 
     /** How far after a password word a connector still belongs to it: "password reset on the booking system". */
     private static final int WINDOW = 6;
 
-    private boolean unknownAfter(List<Token> all, int from, Vocabulary skippable, Vocabulary known) {
+    private String unknownAfter(List<Token> all, int from, Vocabulary skippable, Vocabulary known) {
         int j = from;
         for (int skipped = 0; skipped < 3 && j < all.size() && j > 0 && joined(all.get(j - 1), all.get(j))
                 && skippable.known(all.get(j).lower); skipped++) {
             j++;
         }
         return j > 0 && j < all.size() && joined(all.get(j - 1), all.get(j)) && !known.known(all.get(j).lower)
-                && !all.get(j).number() && !skippable.known(all.get(j).lower) && !requesterWords().contains(all.get(j).lower);
+                && !all.get(j).number() && !skippable.known(all.get(j).lower) && !requesterWords().contains(all.get(j).lower)
+                ? all.get(j).word : null;
     }
 
     /** No end of a sentence (. ! ? ; or a new line) between the two. */
@@ -618,6 +1169,14 @@ public final class TicketFacts {
             Set<String> words = new HashSet<>();
             for (Token token : tokenize(requesterName + " " + requesterEmail.replace('@', ' '))) {
                 words.add(token.lower);
+                words.add(plain(token.lower));
+                // "alice.anders@acme.test": alice, anders, acme (the company's name) are the requester's words too
+                for (String part : token.lower.split("[._-]")) {
+                    if (part.length() >= 2) {
+                        words.add(part);
+                        words.add(plain(part));
+                    }
+                }
             }
             requesterWords = words;
         }
@@ -676,8 +1235,10 @@ public final class TicketFacts {
      */
     record Token(String lower, String word, int start, int end) {
 
+        /** "2026", "3.5", and references with four digits or more: "T20261030.0042", "INC0012345", "Ticket#4471". */
         boolean number() {
-            return lower.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == '-');
+            return lower.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == '-')
+                    || lower.chars().filter(Character::isDigit).count() >= 4;
         }
 
         /** "Salesforce", "SAP", "iCloud": not a word in lower case. */
@@ -726,6 +1287,12 @@ public final class TicketFacts {
         /** Whether the word is one of the list's or a word of one of its phrases. */
         boolean known(String word) {
             return words.contains(word);
+        }
+
+        /** Whether the word is one of the list's on its own, not only a word of a phrase. */
+        boolean single(String word) {
+            List<String[]> phrases = phrasesByFirst.get(word);
+            return phrases != null && phrases.stream().anyMatch(p -> p.length == 1);
         }
 
         /** The end (exclusive) of a phrase of the list starting at token i, the longest one; -1 if none starts there. */
@@ -901,6 +1468,21 @@ public final class TicketFacts {
             return false;
         }
 
+        /** The end (word index, exclusive) of the longest phrase starting at word i, -1 if none (phrases with signs aside). */
+        int endAt(Words words, int i) {
+            List<String[]> candidates = byFirst.get(words.word()[i]);
+            int best = -1;
+            if (candidates != null) {
+                for (String[] phrase : candidates) {
+                    int count = (phrase.length + 1) / 2;
+                    if (i + count > best && matchesAt(phrase, words, i)) {
+                        best = i + count;
+                    }
+                }
+            }
+            return best;
+        }
+
         boolean foundIn(Words words) {
             for (int i = 0; i < words.word().length; i++) {
                 List<String[]> candidates = byFirst.get(words.word()[i]);
@@ -951,6 +1533,43 @@ public final class TicketFacts {
             }
             return Pattern.compile(regex.append(")(?![\\p{L}\\p{N}])").toString(), Pattern.UNICODE_CASE);
         }
+    }
+
+    /** English contractions written without their apostrophe, as the lists spell them: "cant" → "can't", "im" → "i'm". */
+    private static final Map<String, String> CONTRACTIONS = Map.ofEntries(Map.entry("cant", "can't"), Map.entry("dont", "don't"),
+            Map.entry("wont", "won't"), Map.entry("didnt", "didn't"), Map.entry("doesnt", "doesn't"), Map.entry("isnt", "isn't"),
+            Map.entry("wasnt", "wasn't"), Map.entry("havent", "haven't"), Map.entry("hasnt", "hasn't"), Map.entry("couldnt", "couldn't"),
+            Map.entry("wouldnt", "wouldn't"), Map.entry("shouldnt", "shouldn't"), Map.entry("arent", "aren't"),
+            Map.entry("werent", "weren't"), Map.entry("im", "i'm"), Map.entry("ive", "i've"), Map.entry("youre", "you're"),
+            Map.entry("thats", "that's"), Map.entry("whats", "what's"));
+
+    /** The lower-case text with {@link #CONTRACTIONS} spelled out; read once, word by word. */
+    private static String informal(String lower) {
+        StringBuilder out = null;
+        int i = 0;
+        int copied = 0;
+        int n = lower.length();
+        while (i < n) {
+            if (!Character.isLetter(lower.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && Character.isLetter(lower.charAt(i))) {
+                i++;
+            }
+            // a word of its own: not a part of "can't" or "e-mail" already
+            boolean apart = (start == 0 || "'’-".indexOf(lower.charAt(start - 1)) < 0) && (i == n || "'’-".indexOf(lower.charAt(i)) < 0);
+            String spelled = i - start <= 8 && apart ? CONTRACTIONS.get(lower.substring(start, i)) : null;
+            if (spelled != null) {
+                if (out == null) {
+                    out = new StringBuilder(n + 16);
+                }
+                out.append(lower, copied, start).append(spelled);
+                copied = i;
+            }
+        }
+        return out == null ? lower : out.append(lower, copied, n).toString();
     }
 
     private static String cut(String value) {

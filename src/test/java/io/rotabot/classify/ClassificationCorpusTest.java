@@ -21,27 +21,37 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The shipped rules against labelled tickets, in two parts reported apart: the tuned corpus
- * ({@code classify/corpus.yaml}, written beside the rules) and the blind one (any {@code classify/blind-*.yaml},
- * written by others and never read while the rules were written). Labels: {@code reset} (act: reset the
+ * The shipped rules against labelled tickets, in two parts reported apart: the tuned part — {@code
+ * classify/corpus.yaml}, written beside the rules, and {@code classify/outside-*.yaml}, written by outsiders who
+ * never saw the rules, measured once blind and read since (their numbers are also printed on their own) — and
+ * the blind one (any {@code classify/blind-*.yaml}, written by others and never read while the rules were
+ * written; skipped when there is none). Labels: {@code reset} (act: reset the
  * requester's own password), {@code unlock} (act: unlock, the requester knows the password), {@code unsure}
  * (a technician decides) and {@code not-a-reset}. An automatic action is right only if it is the labelled one.
  * Per part it prints the confusion matrix, precision and recall of reset, unlock and both, and every ticket
  * classified otherwise; it asserts precision 0.98 and recall 0.92 of the automatic actions on the tuned part,
- * 0.98 and 0.85 on the blind part where there is one, and on the tuned part every labelled target and privilege.
+ * 0.98 and 0.85 on the blind part where there is one, and on the tuned part every labelled privilege, no target
+ * named on a ticket labelled the requester's own, and every labelled target of corpus.yaml (the outside files'
+ * targets are printed: outsiders labelled first names alone, "my colleague Tom's", that a technician reads anyway).
  */
 class ClassificationCorpusTest {
 
-    static final List<Map<String, Object>> CORPUS = read(folder().resolve("corpus.yaml"));
-    static final List<Map<String, Object>> BLIND = blind();
+    static final List<Map<String, Object>> OWN = read(folder().resolve("corpus.yaml"));
+    static final List<Map<String, Object>> OUTSIDE = readAll("outside-.*\\.ya?ml");
+    /** The tuned part: corpus.yaml and outside-*.yaml together. */
+    static final List<Map<String, Object>> CORPUS = Stream.concat(OWN.stream(), OUTSIDE.stream()).toList();
+    static final List<Map<String, Object>> BLIND = readAll("blind-.*\\.ya?ml");
     private static final TicketClassifier.RuleBase RULES = TicketClassifier.compile(Path.of("rules"));
     private static final List<String> LABELS = List.of("reset", "unlock", "unsure", "not-a-reset");
 
     @Test
     void theTunedCorpusIsActedOnPreciselyAndNearlyAllFound() {
-        Score score = score("tuned (corpus.yaml)", CORPUS);
+        score("tuned, own (corpus.yaml)", OWN, true);
+        score("tuned, outside (outside-*.yaml)", OUTSIDE, true);
+        Score score = score("tuned, all (corpus.yaml + outside-*.yaml)", CORPUS, false);
 
-        assertThat(CORPUS).hasSizeGreaterThanOrEqualTo(440);
+        assertThat(OWN).hasSizeGreaterThanOrEqualTo(440);
+        assertThat(OUTSIDE).as("outside-*.yaml beside corpus.yaml").hasSizeGreaterThanOrEqualTo(200);
         assertThat(score.precision("reset", "unlock")).as(score.report()).isGreaterThanOrEqualTo(0.98);
         assertThat(score.recall("reset", "unlock")).as(score.report()).isGreaterThanOrEqualTo(0.92);
     }
@@ -49,7 +59,7 @@ class ClassificationCorpusTest {
     @Test
     void theBlindCorpusIsActedOnPreciselyAndMostlyFound() {
         assumeFalse(BLIND.isEmpty(), "no blind-*.yaml beside corpus.yaml");
-        Score score = score("blind (blind-*.yaml)", BLIND);
+        Score score = score("blind (blind-*.yaml)", BLIND, true);
 
         assertThat(score.precision("reset", "unlock")).as(score.report()).isGreaterThanOrEqualTo(0.98);
         assertThat(score.recall("reset", "unlock")).as(score.report()).isGreaterThanOrEqualTo(0.85);
@@ -58,13 +68,15 @@ class ClassificationCorpusTest {
     @Test
     void theLabelledTargetsAndPrivilegesAreFound() {
         List<String> missed = new ArrayList<>();
+        List<String> outsideTargets = new ArrayList<>();
         for (Map<String, Object> ticket : CORPUS) {
+            boolean own = OWN.contains(ticket);
             Classification decision = RULES.classify(facts(ticket));
             @SuppressWarnings("unchecked")
             List<String> targets = (List<String>) ticket.getOrDefault("targets", List.of());
             List<String> found = decision.targets().stream().map(Target::value).toList();
             if (!found.containsAll(targets.stream().map(t -> t.contains("@") ? t.toLowerCase(Locale.ROOT) : t).toList())) {
-                missed.add(ticket.get("id") + " targets " + targets + ", found " + found);
+                (own ? missed : outsideTargets).add(ticket.get("id") + " targets " + targets + ", found " + found);
             }
             if (Boolean.TRUE.equals(ticket.get("privileged")) && !decision.privileged()) {
                 missed.add(ticket.get("id") + " privileged, not flagged");
@@ -73,6 +85,8 @@ class ClassificationCorpusTest {
                 missed.add(ticket.get("id") + " is the requester's own, but names " + found);
             }
         }
+        // outsiders named people the rules need not find ("my colleague Tom's"): a technician reads those tickets anyway
+        System.out.println("\noutside-*.yaml: labelled targets not found (not asserted):\n  " + String.join("\n  ", outsideTargets));
         assertThat(missed).isEmpty();
     }
 
@@ -91,8 +105,9 @@ class ClassificationCorpusTest {
         };
     }
 
-    private static Score score(String part, List<Map<String, Object>> tickets) {
-        Score score = new Score(part);
+    /** @param listed whether the tickets classified otherwise are listed (not again for the sum of listed parts) */
+    private static Score score(String part, List<Map<String, Object>> tickets, boolean listed) {
+        Score score = new Score(part, listed);
         for (Map<String, Object> ticket : tickets) {
             String label = (String) ticket.get("label");
             if (!LABELS.contains(label)) {
@@ -116,9 +131,11 @@ class ClassificationCorpusTest {
         private final String part;
         private final Map<String, Map<String, Integer>> matrix = new LinkedHashMap<>();
         private final List<String> wrong = new ArrayList<>();
+        private final boolean listed;
 
-        Score(String part) {
+        Score(String part, boolean listed) {
             this.part = part;
+            this.listed = listed;
             for (String labelled : LABELS) {
                 matrix.put(labelled, new LinkedHashMap<>());
                 LABELS.forEach(decided -> matrix.get(labelled).put(decided, 0));
@@ -164,6 +181,9 @@ class ClassificationCorpusTest {
             report.append(String.format("%nreset:       precision %.3f, recall %.3f", precision("reset"), recall("reset")));
             report.append(String.format("%nunlock:      precision %.3f, recall %.3f", precision("unlock"), recall("unlock")));
             report.append(String.format("%nautomatic:   precision %.3f, recall %.3f%n", precision("reset", "unlock"), recall("reset", "unlock")));
+            if (!listed) {
+                return report.append(wrong.size()).append(" classified otherwise than labelled (listed above)\n").toString();
+            }
             report.append(wrong.isEmpty() ? "no ticket classified otherwise than labelled\n" : "classified otherwise than labelled:\n");
             wrong.forEach(w -> report.append("  ").append(w).append('\n'));
             return report.toString();
@@ -179,10 +199,11 @@ class ClassificationCorpusTest {
         }
     }
 
-    private static List<Map<String, Object>> blind() {
+    /** The tickets of the files beside corpus.yaml whose names match, in the order of their names. */
+    private static List<Map<String, Object>> readAll(String names) {
         try (Stream<Path> files = Files.list(folder())) {
             List<Map<String, Object>> tickets = new ArrayList<>();
-            files.filter(f -> f.getFileName().toString().matches("blind-.*\\.ya?ml")).sorted().forEach(f -> tickets.addAll(read(f)));
+            files.filter(f -> f.getFileName().toString().matches(names)).sorted().forEach(f -> tickets.addAll(read(f)));
             return List.copyOf(tickets);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -54,6 +54,41 @@ class TicketClassifierTest {
         assertThat(decision.intent()).isEqualTo(Intent.UNSURE);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", value = {
+        "Ben | Please reset the Windows password for Ben, he is new. | Ben",
+        "Will | Can you reset Will's password? He forgot it. | Will",
+        "Ben's | Please reset Ben's Windows password. | Ben",
+        "Marta | Por favor, restableced la contraseña de Marta, se le olvidó ayer. | Marta",
+        "She | She is locked out of her laptop and can't remember the password, please reset it. | -",
+        "Priya | Priya can't log in to Windows, please reset the password. | Priya",
+        "Tom | Tom is locked out of Windows, please reset the password. | Tom",
+        "Jenny | Reset my password please, and Jenny's too. | Jenny",
+        "Er | Bitte das Passwort von Max zurücksetzen, er hat es vergessen. | -"})
+    void someoneElseNamedByOneNameOrMeantByAPronounIsNeverTheRequestersOwn(String title, String description, String person) {
+        Classification decision = classify(title, description);
+
+        assertThat(decision.intent()).isEqualTo(Intent.UNSURE);
+        assertThat(decision.someoneElse()).isTrue();
+        if (person != null) {
+            assertThat(decision.targets()).contains(new Target("person", person));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "Can't log in | I came back today and my Dell laptop won't take my password. Sarah at reception said to log a ticket. Please reset it.",
+        "Forgot | After two weeks in Spain I have completely forgotten my password. Please reset it.",
+        "Expired | My password expired and Ctrl+Alt+Del won't let me change it, I don't remember the old one. Please reset.",
+        "Forgot | I can't log into my computer, I forgot my password. My line manager Jenny said you could reset it.",
+        "Wachtwoord | Hoi Kees, ik ben mijn wachtwoord vergeten en kan niet inloggen op mijn laptop. Kun je het resetten?"})
+    void capitalisedWordsThatNameNoProductLeaveTheRequestersOwnReset(String title, String description) {
+        Classification decision = classify(title, description);
+
+        assertThat(decision.intent()).as(decision.firedRules().toString()).isEqualTo(Intent.RESET);
+        assertThat(decision.targets()).isEmpty();
+    }
+
     @Test
     void theRequestersOwnAddressAndNameAreNoOtherTarget() {
         TicketFacts facts = new TicketFacts("Password reset for Alice Anders", "I forgot my password; my address is alice@acme.test",
@@ -129,11 +164,36 @@ class TicketClassifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "CRM | Hi can you reset my password on the CRM (HubSpot)? My normal windows login is fine, it's only HubSpot.",
+        "Salesforce | Salesforce says my password has expired. Can you reset my Salesforce password?",
+        "SAP | Mein SAP-Kennwort ist abgelaufen. Windows und Outlook gehen normal. Bitte das SAP-Kennwort zurücksetzen.",
+        "DATEV | Ich habe mein Passwort für DATEV Unternehmen online vergessen. Die Windows-Anmeldung klappt normal.",
+        "Exact Online | Ik ben mijn wachtwoord van Exact Online vergeten. Inloggen op de pc werkt gewoon.",
+        "Lohn-Login | Ich habe mein Lohn-Login vergessen, bitte zurücksetzen.",
+        "Lucca | Je n'arrive plus à me connecter à Lucca, il me dit que mon mot de passe est incorrect.",
+        "FacturaSol | FacturaSol me dice que la contraseña es incorrecta. ¿Pueden restablecer la contraseña de FacturaSol?",
+        "Portal | No puedo entrar en el portal de proveedores, he olvidado la contraseña.",
+        "Concur | Concur is not accepting my password any more. Can you reset it?"})
+    void aPasswordOfTheCrmOrAnotherBusinessSystemIsNeverAnAutomaticReset(String title, String description) {
+        Classification decision = classify(title, description);
+
+        assertThat(decision.intent()).as(decision.firedRules().toString()).isNotEqualTo(Intent.RESET);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "Locked | My account is locked but I know my password. Please just unlock it.",
         "Konto gesperrt | Mein Konto ist gesperrt, aber ich kenne mein Passwort. Bitte nur entsperren.",
         "Compte verrouillé | Mon compte est verrouillé, je connais mon mot de passe. Pouvez-vous le débloquer ?",
         "Cuenta bloqueada | Mi cuenta está bloqueada pero sé mi contraseña. ¿Pueden desbloquearla?",
-        "Geblokkeerd | Mijn account is geblokkeerd, maar ik ken mijn wachtwoord nog."})
+        "Geblokkeerd | Mijn account is geblokkeerd, maar ik ken mijn wachtwoord nog.",
+        "Locked out | Locked out of Windows, caps lock was on. I do know the password, just need unlocking.",
+        "Locked | acct locked, pw is right tho. just unlock pls",
+        "Locked | My account got locked. I know the current password, please don't reset it.",
+        "Konto gesperrt | Mein Konto ist gesperrt. Das Passwort weiß ich aber, bitte nicht zurücksetzen.",
+        "Compte verrouillé | Mon compte est verrouillé. Je connais bien mon mot de passe, pouvez-vous le déverrouiller ?",
+        "Cuenta bloqueada | Se me ha bloqueado la cuenta. Sé la contraseña, solo me equivoqué varias veces.",
+        "Op slot | Mijn account staat op slot, maar mijn wachtwoord weet ik nog gewoon."})
     void lockedOutButKnowingThePasswordIsAnUnlock(String title, String description) {
         Classification decision = classify(title, description);
 
@@ -142,12 +202,37 @@ class TicketClassifierTest {
         assertThat(decision.firedRules()).contains("locked out but the password known");
     }
 
-    @Test
-    void lockedOutNotKnowingThePasswordIsAReset() {
-        Classification decision = classify("Locked", "I'm locked out and I can't remember my password.");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "Locked | I'm locked out and I can't remember my password.",
+        "Locked | I'm locked out and I don't know the password any more.",
+        "Gesperrt | Mein Konto ist gesperrt, das Passwort kenne ich nicht mehr.",
+        "Verrouillé | Mon compte est verrouillé et je ne connais plus mon mot de passe."})
+    void lockedOutNotKnowingThePasswordIsAReset(String title, String description) {
+        Classification decision = classify(title, description);
 
         assertThat(decision.intent()).isEqualTo(Intent.RESET);
         assertThat(decision.scenario()).isEqualTo("password-rotation");
+    }
+
+    @Test
+    void anUnlockAskedWithNothingSaidAboutThePasswordIsReviewed() {
+        assertThat(classify("Unlock", "My account is locked, please unlock it.").intent()).isEqualTo(Intent.UNSURE);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "Forgot | I forgot my Windows password, please send the new one by WhatsApp.",
+        "Olvidé la contraseña | Olvidé la contraseña del ordenador. Reseteadla y mandádmela por SMS al 612 345 678.",
+        "Passwort | Passwort vergessen, bitte das neue per SMS an mein Handy schicken.",
+        "Mot de passe | J'ai oublié mon mot de passe, envoyez le nouveau par SMS svp.",
+        "Forgot | Forgot my password, text the new one to my mobile please."})
+    void aNewPasswordToBeSentOutsideTheHelpdeskIsReviewed(String title, String description) {
+        Classification decision = classify(title, description);
+
+        assertThat(decision.intent()).isEqualTo(Intent.UNSURE);
+        assertThat(decision.firedRules()).contains("unusual delivery of the password");
+        assertThat(decision.someoneElse()).isFalse();
     }
 
     @ParameterizedTest
@@ -196,6 +281,44 @@ class TicketClassifierTest {
     }
 
     @Test
+    void aReplyThatTurnsToANewMatterIsReadFromThereWithoutItsTitle() {
+        TicketFacts printer = new TicketFacts("RE: [Ticket#4471] Printer on 2nd floor jamming", "Thanks, printer's working now.\n\n"
+                + "Unrelated, but while I have you: I'm locked out of my laptop and can't remember my password. Could you reset it?\n\n"
+                + "From: Service Desk <support@msp.test>\nSent: Friday, 30 October 2026 16:41\nSubject: Printer on 2nd floor jamming\n\n"
+                + "Could you confirm the printer is now working?", null, null, null, null, "Alice Anders", "alice@acme.test", "");
+        Classification colleague = classify("RE: Password reset - Greg Mills", "Thanks for sorting Greg last week. Now I'm locked out "
+                + "myself, but I know the password. Can you unlock my account?\n\nOn Tue, 27 Oct 2026, IT Support wrote:\n"
+                + "> We have reset the password for Greg Mills.");
+        Classification noPassword = classify("RE: Your password has been reset", "Thanks, the reset worked! Different issue: "
+                + "the scanner won't scan to email.\n\nOn Tue, 3 Nov 2026, IT Support wrote:\n> We have reset your password.");
+
+        assertThat(RULES.classify(printer).intent()).isEqualTo(Intent.RESET);
+        assertThat(RULES.classify(printer).firedRules()).contains("a reply turns to a new matter").doesNotContain("some other system's password");
+        assertThat(printer.getTitle()).as("the facts given stay as they are").startsWith("RE:");
+        assertThat(colleague.intent()).isEqualTo(Intent.RESET);
+        assertThat(colleague.scenario()).isEqualTo("account-unlock");
+        assertThat(colleague.targets()).isEmpty();
+        assertThat(noPassword.intent()).isEqualTo(Intent.NOT_A_RESET);
+        assertThat(classify("Printer", "Thanks, the printer works. Another thing: I forgot my password.").firedRules())
+                .as("not a reply").doesNotContain("a reply turns to a new matter");
+    }
+
+    @Test
+    void aTicketSignedByAnotherPersonThanTheRequesterIsTheirsToReview() {
+        Classification other = classify("Forgot password", "Hi I forgot my password and can't log in to my computer. Can you reset it?\n"
+                + "Thanks,\nTom Baker (using Alice's PC to send this)");
+        Classification own = classify("Forgot password", "Hi I forgot my password and can't log in to my computer. Can you reset it?\n"
+                + "Thanks,\nAlice");
+        Classification team = classify("Forgot password", "My password expired, please reset it.\n\nKind regards,\nAccounts Payable Team");
+
+        assertThat(other.intent()).isEqualTo(Intent.UNSURE);
+        assertThat(other.targets()).containsExactly(new Target("person", "Tom Baker"));
+        assertThat(other.firedRules()).contains("signed by someone else");
+        assertThat(own.intent()).isEqualTo(Intent.RESET);
+        assertThat(team.intent()).isEqualTo(Intent.RESET);
+    }
+
+    @Test
     void severalPeopleNamedOnTheirOwnLinesOrWithTitlesAreAllTargets() {
         Classification listed = classify("Users", "Please reset the passwords of these three users:\nJane Roe\n- John Smith (jsmith)\n"
                 + "* maria.lopez@acme.test\nThey are locked out.");
@@ -229,7 +352,15 @@ class TicketClassifierTest {
             "ACME\\".repeat(4_000),
             "- Jane Roe\n".repeat(1_800),
             "On 1 Jan wrote:\n> ".repeat(1_100),
-            ("Passwort für " + "Ä".repeat(30) + " ").repeat(400)};
+            ("Passwort für " + "Ä".repeat(30) + " ").repeat(400),
+            "For user: Ben ".repeat(1_400),
+            "svc_".repeat(5_000),
+            "Ben's ".repeat(3_300),
+            "for Ben and ".repeat(1_800),
+            "I know my password is right ".repeat(700),
+            "RE: x\n" + "Another thing: ".repeat(1_300),
+            "Thanks,\n" + "Tom ".repeat(4_900),
+            "Priya still can't ".repeat(1_100)};
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
             for (String text : hostile) {
                 Classification decision = classify("Password", text);
