@@ -34,7 +34,8 @@ public final class Verdict {
     public static final String DEFAULT_SCENARIO = "password-rotation";
     /** The process that unlocks an account whose password the requester still knows. */
     public static final String UNLOCK_SCENARIO = "account-unlock";
-    static final int MAX_TARGETS = 20;
+    /** The most accounts a ticket's text yields; a ticket naming more is left to a technician. */
+    public static final int MAX_TARGETS = 20;
 
     private final List<String> firedRules = new ArrayList<>();
     private final Set<Target> targets = new LinkedHashSet<>();
@@ -160,7 +161,7 @@ public final class Verdict {
         } else {
             intent = Intent.RESET;
         }
-        return new Classification(intent, List.copyOf(targets), privileged, someoneElse || !targets.isEmpty(), scenario,
-                List.copyOf(firedRules));
+        return new Classification(intent, List.copyOf(targets), privileged, someoneElse || !targets.isEmpty(),
+                ownAccount || ownLogin, scenario, List.copyOf(firedRules));
     }
 }

@@ -4,6 +4,7 @@ import io.rotabot.classify.Classification;
 import io.rotabot.classify.Intent;
 import io.rotabot.classify.Target;
 import io.rotabot.classify.TicketClassifier;
+import io.rotabot.classify.Verdict;
 import io.rotabot.directory.AccountUnlock;
 import io.rotabot.directory.Directory;
 import io.rotabot.directory.DirectoryAccount;
@@ -96,12 +97,18 @@ public class TicketBot {
         if (organization.isEmpty()) {
             found.add(unresolved(ticketId, 1, TicketTarget.Kind.REQUESTER, requester, Optional.empty(), TicketTarget.Decision.NOT_FOUND,
                     "the ticket's company (" + ticket.ticket().companyId() + ") is not mapped to an organization in Rotabot"));
-        } else if (classification.targets().isEmpty() && (classification.someoneElse() || classification.privileged())) {
-            // "reset my colleague's password", "the global admin password": never the requester's own instead
+        } else if (classification.targets().size() >= Verdict.MAX_TARGETS) {
+            found.add(unresolved(ticketId, 1, TicketTarget.Kind.NAMED, "", Optional.of(organization.get().key()),
+                    TicketTarget.Decision.NOT_FOUND, "the ticket names " + Verdict.MAX_TARGETS
+                    + " or more accounts; a request this large is for a technician, so Rotabot acted on none"));
+        } else if (classification.targets().isEmpty() && (classification.someoneElse() || classification.privileged()
+                || (intent == Intent.UNSURE && !classification.requesterMeant()))) {
+            // "reset my colleague's password", "the global admin password", "the password for C. Chen": never the
+            // requester's own instead
             found.add(unresolved(ticketId, 1, TicketTarget.Kind.NAMED, "", Optional.of(organization.get().key()),
                     TicketTarget.Decision.NOT_FOUND, "the ticket asks for " + (classification.privileged()
-                    ? "an administrator's or a service account" : "someone else's account")
-                    + " without naming one Rotabot can find; a technician must act by hand"));
+                    ? "an administrator's or a service account" : classification.someoneElse() ? "someone else's account"
+                    : "an account") + " without naming one Rotabot can find; a technician must act by hand"));
         } else if (classification.targets().isEmpty()) {
             found.add(requesterTarget(ticketId, organization.get(), requester));
         } else {

@@ -124,6 +124,27 @@ class TicketBotProcessTest extends EndToEndEnvironment {
     }
 
     @Test
+    void aTicketForSomeoneItCannotResolveNeverOffersTheRequestersOwn() throws Exception {
+        ticket(352023, ALICE_CONTACT, "Password reset", "Please reset the password for C. Chen");
+
+        assertThat(awaitTicketProcessEnded(352023).getEndActivityId()).isEqualTo("endDone");
+        assertThat(notes(352023)).singleElement().asString().doesNotContain("alice@acme.test");
+        assertThat(ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/5001")))).isEmpty();
+    }
+
+    @Test
+    void aTicketNamingTwentyOrMoreAccountsIsLeftToATechnician() throws Exception {
+        StringBuilder many = new StringBuilder("Please reset the passwords of these users:\n");
+        for (int i = 1; i <= 25; i++) {
+            many.append("user").append(i).append("@acme.test\n");
+        }
+        ticket(352024, ALICE_CONTACT, "Mass reset", many.toString());
+
+        assertThat(awaitTicketProcessEnded(352024).getEndActivityId()).isEqualTo("endDone");
+        assertThat(notes(352024)).singleElement().asString().contains("names 20 or more accounts");
+    }
+
+    @Test
     void anUnsureTicketAboutTheRequestersOwnAccountIsReviewedWithTheRulesReasons() throws Exception {
         ticket(352019, ALICE_CONTACT, "Forgot my password", "I forgot my Windows password, please send the new one by WhatsApp.");
 
