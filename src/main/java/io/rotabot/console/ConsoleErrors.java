@@ -3,7 +3,6 @@ package io.rotabot.console;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.matching.MatchingException;
 import io.rotabot.policy.InvalidSettingsException;
-import io.rotabot.ticketbot.InvalidTicketBotSettingsException;
 import io.rotabot.ticketing.TicketDeskUnavailableException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,14 +27,6 @@ class ConsoleErrors {
     ProblemDetail invalidSettings(InvalidSettingsException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Invalid settings; nothing was saved");
-        problem.setProperty("fields", List.of(e.field()));
-        return problem;
-    }
-
-    @ExceptionHandler(InvalidTicketBotSettingsException.class)
-    ProblemDetail invalidTicketBotSettings(InvalidTicketBotSettingsException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid ticket bot settings; nothing was saved");
         problem.setProperty("fields", List.of(e.field()));
         return problem;
     }

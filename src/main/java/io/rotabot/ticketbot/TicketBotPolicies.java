@@ -1,5 +1,6 @@
 package io.rotabot.ticketbot;
 
+import io.rotabot.policy.InvalidSettingsException;
 import io.rotabot.organization.Organizations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -92,7 +93,7 @@ public class TicketBotPolicies {
 
     private void known(String organizationKey) {
         if (organizations.byKey(organizationKey).isEmpty()) {
-            throw new InvalidTicketBotSettingsException("organization", "'" + organizationKey + "' is not an organization in Rotabot");
+            throw new InvalidSettingsException("organization", "'" + organizationKey + "' is not an organization in Rotabot");
         }
     }
 

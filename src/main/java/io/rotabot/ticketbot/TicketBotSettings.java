@@ -1,5 +1,6 @@
 package io.rotabot.ticketbot;
 
+import io.rotabot.policy.InvalidSettingsException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -27,19 +28,19 @@ public record TicketBotSettings(boolean ticketResets, boolean unlockOnReset, boo
 
     public TicketBotSettings {
         if (resetsPerHour < 1 || resetsPerHour > 1000) {
-            throw new InvalidTicketBotSettingsException("resetsPerHour", "must be between 1 and 1000, was " + resetsPerHour);
+            throw new InvalidSettingsException("resetsPerHour", "must be between 1 and 1000, was " + resetsPerHour);
         }
         if (authorisedContacts != null && authorisedContacts.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new InvalidTicketBotSettingsException("authorisedContacts", "holds an empty entry");
+            throw new InvalidSettingsException("authorisedContacts", "holds an empty entry");
         }
         authorisedContacts = authorisedContacts == null ? List.of()
                 : authorisedContacts.stream().map(a -> a.strip().toLowerCase(Locale.ROOT)).distinct().toList();
         if (authorisedContacts.size() > MAX_CONTACTS) {
-            throw new InvalidTicketBotSettingsException("authorisedContacts", "holds at most " + MAX_CONTACTS + " addresses");
+            throw new InvalidSettingsException("authorisedContacts", "holds at most " + MAX_CONTACTS + " addresses");
         }
         for (String address : authorisedContacts) {
             if (!ADDRESS.matcher(address).matches()) {
-                throw new InvalidTicketBotSettingsException("authorisedContacts", "'" + address + "' is not an e-mail address");
+                throw new InvalidSettingsException("authorisedContacts", "'" + address + "' is not an e-mail address");
             }
         }
     }
