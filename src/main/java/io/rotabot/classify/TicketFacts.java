@@ -63,7 +63,7 @@ public final class TicketFacts {
     private static final Pattern WEB_ADDRESS = Pattern.compile("(?iu)(?:https?://|(?<![\\p{L}\\p{N}@.-])(?=www\\.))([\\p{L}\\p{N}.-]{1,253})"
             + "|(?<![\\p{L}\\p{N}@.\\\\-])([a-z0-9-]{2,63}\\.(?:[a-z0-9-]{2,63}\\.)?(?:com|net|org|io|de|fr|es|nl|be|ch|at|eu|uk|co|app"
             + "|info|biz|cloud|online|shop|gov|edu|us|it))(?![\\p{L}\\p{N}@-])");
-    private static final Set<String> NOT_NAMES = Set.of("the", "my", "our", "a", "an", "me", "him", "her", "them", "us",
+    private static final Set<String> NOT_NAMES = Set.of("confirmed", "verified", "checked", "the", "my", "our", "a", "an", "me", "him", "her", "them", "us",
             "this", "that", "mein", "meine", "den", "die", "das", "mon", "ma", "mes", "le", "la", "les", "mi", "el", "los",
             "mijn", "de", "het", "onze", "your", "his", "their", "all", "any", "every", "some", "everyone", "new",
             "ihre", "ihr", "sein", "seine", "unser", "unsere", "votre", "vos", "su", "sus", "uw", "jouw", "today", "tomorrow",
@@ -867,7 +867,10 @@ public final class TicketFacts {
         }
         Matcher domainUsers = DOMAIN_USER.matcher(original);
         while (domainUsers.find() && found.size() < Verdict.MAX_TARGETS) {
-            found.add(new Target("logon-name", trimEnd(domainUsers.group())));
+            String domainUser = trimEnd(domainUsers.group());
+            if (!isRequesterLogon(domainUser.substring(domainUser.indexOf('\\') + 1))) {
+                found.add(new Target("logon-name", domainUser));
+            }
         }
         Matcher serviceUsers = SERVICE_USER.matcher(original);
         while (serviceUsers.find() && found.size() < Verdict.MAX_TARGETS) {
@@ -1070,6 +1073,20 @@ public final class TicketFacts {
                 && found.stream().noneMatch(t -> t.value().toLowerCase(Locale.ROOT).contains(lower))) {
             found.add(new Target("logon-name", name));
         }
+    }
+
+    /**
+     * "ACME\\alice" or "ACME\\aanders" for the requester alice@acme.test, Alice Anders: the requester's own logon
+     * name — the e-mail's local part, or the first name's initial and the last name.
+     */
+    private boolean isRequesterLogon(String logon) {
+        String lower = logon.toLowerCase(Locale.ROOT);
+        if (!requesterEmail.isEmpty() && requesterEmail.startsWith(lower + "@")) {
+            return true;
+        }
+        String[] names = requesterName.toLowerCase(Locale.ROOT).split("\\s+");
+        return names.length >= 2 && !names[0].isEmpty()
+                && plain(lower).equals(plain(names[0].charAt(0) + names[names.length - 1]));
     }
 
     /** "Alice Anders", or "Frau Anders" for the requester Alice Anders. */
