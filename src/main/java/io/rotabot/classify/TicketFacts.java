@@ -635,7 +635,7 @@ public final class TicketFacts {
                     || token.lower.length() < 2) {
                 continue;
             }
-            if (compoundOfKnown(token, knownWords)) {
+            if (compoundOfKnown(token, knownWords) || companysOwn(token, knownWords)) {
                 continue;
             }
             boolean inner = token.innerCapital();
@@ -671,6 +671,29 @@ public final class TicketFacts {
             }
         }
         return false;
+    }
+
+    /**
+     * "ACME", "ACME-IT", "ACME-Staff" for the company ACME Ltd: the company's own name, or a compound of it with known
+     * or plainly capitalised words, names no product ("ACME-CRM" does: "CRM" is in capitals and no known word).
+     */
+    private boolean companysOwn(Token token, Vocabulary known) {
+        if (company.isEmpty()) {
+            return false;
+        }
+        String first = company.split("[\\s,.]+")[0].toLowerCase(Locale.ROOT);
+        String[] parts = token.word.split("-");
+        if (first.length() < 2 || !parts[0].toLowerCase(Locale.ROOT).equals(first)) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String part = parts[i];
+            if (part.isEmpty() || !known.known(part.toLowerCase(Locale.ROOT))
+                    && new Token(part.toLowerCase(Locale.ROOT), part, 0, part.length()).innerCapital()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
