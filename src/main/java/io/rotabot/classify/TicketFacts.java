@@ -638,6 +638,10 @@ public final class TicketFacts {
             if (compoundOfKnown(token, knownWords) || companysOwn(token, knownWords)) {
                 continue;
             }
+            // "the Quality folder on SharePoint", "the Sales channel in Teams": a place inside a system names none
+            if (i + 1 < all.size() && joined(token, all.get(i + 1)) && PLACES_INSIDE.contains(all.get(i + 1).lower)) {
+                continue;
+            }
             boolean inner = token.innerCapital();
             boolean inTitle = token.start < title.length();
             if (inner) {
@@ -767,6 +771,10 @@ public final class TicketFacts {
         }
         return letters > 0 && upper > letters * 0.6;
     }
+
+    /** What a capitalised word may name inside a system: "the Quality folder", "the Sales channel". */
+    private static final Set<String> PLACES_INSIDE = Set.of("folder", "folders", "site", "channel", "library", "calendar",
+            "ordner", "kanal", "dossier", "canal", "carpeta", "sitio", "map", "kanaal");
 
     private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "dear", "thanks", "thank", "cheers", "hallo",
             "liebe", "lieber", "danke", "bonjour", "salut", "cher", "chère", "merci", "hola", "estimado", "estimada", "gracias",
