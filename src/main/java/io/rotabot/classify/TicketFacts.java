@@ -279,6 +279,74 @@ public final class TicketFacts {
         return name;
     }
 
+    /**
+     * A name on the line before a job title ("Ben Carter" above "Design Engineer"), or before one after a bar ("Ben
+     * Carter | Buyer | ACME Ltd"), at the end of the requester's text or the start of what was set aside, that is not
+     * the requester's: a signature of someone else even without a closing; empty if there is none.
+     *
+     * @param titles words of job titles and departments ("Engineer", "Sales", "Manager"): a line of only these is a title
+     */
+    public String signedWithTitleByAnother(String titles) {
+        return remembered("signedWithTitleByAnother", () -> signedWithTitleByAnotherNow(titles), titles);
+    }
+
+    private static final Pattern SIGNATURE_NAME = Pattern.compile("\\p{Lu}\\p{Ll}{1,30}(?: \\p{Lu}\\p{Ll}{1,30}){0,2}");
+
+    private String signedWithTitleByAnotherNow(String titles) {
+        if (requesterName.isEmpty() && requesterEmail.isEmpty()) {
+            return "";
+        }
+        Vocabulary titleWords = vocabulary(titles);
+        String[] setAside = request.setAside().strip().split("\\R", 9);
+        List<String> lines = new ArrayList<>(List.of(request.request().split("\\R")));
+        lines.addAll(List.of(setAside).subList(0, Math.min(8, setAside.length)));
+        String previous = "";
+        for (String raw : lines) {
+            String line = raw.strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] parts = line.split("\\s*\\|\\s*");
+            if (parts.length > 1 && onlyTitles(parts[1], titleWords) && anotherName(parts[0].strip(), titleWords)) {
+                return parts[0].strip();
+            }
+            if (onlyTitles(line, titleWords) && anotherName(previous, titleWords)) {
+                return previous;
+            }
+            previous = line;
+        }
+        return "";
+    }
+
+    private static boolean onlyTitles(String line, Vocabulary titleWords) {
+        String[] words = line.toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
+        int found = 0;
+        for (String word : words) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!titleWords.known(word)) {
+                return false;
+            }
+            found++;
+        }
+        return found > 0 && found <= 5;
+    }
+
+    private boolean anotherName(String line, Vocabulary titleWords) {
+        if (!SIGNATURE_NAME.matcher(line).matches()) {
+            return false;
+        }
+        boolean allTitles = true;
+        for (String word : line.toLowerCase(Locale.ROOT).split(" ")) {
+            if (requesterWords().contains(word) || requesterWords().contains(plain(word))) {
+                return false;
+            }
+            allTitles &= titleWords.known(word);
+        }
+        return !allTitles;
+    }
+
     /** "jürgen" → "jurgen": a name written without its accents is the same name. */
     private static String plain(String word) {
         return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
