@@ -63,7 +63,7 @@ public final class TicketFacts {
     private static final Pattern WEB_ADDRESS = Pattern.compile("(?iu)(?:https?://|(?<![\\p{L}\\p{N}@.-])(?=www\\.))([\\p{L}\\p{N}.-]{1,253})"
             + "|(?<![\\p{L}\\p{N}@.\\\\-])([a-z0-9-]{2,63}\\.(?:[a-z0-9-]{2,63}\\.)?(?:com|net|org|io|de|fr|es|nl|be|ch|at|eu|uk|co|app"
             + "|info|biz|cloud|online|shop|gov|edu|us|it))(?![\\p{L}\\p{N}@-])");
-    private static final Set<String> NOT_NAMES = Set.of("the", "my", "our", "a", "an", "me", "him", "her", "them", "us",
+    private static final Set<String> NOT_NAMES = Set.of("confirmed", "verified", "checked", "the", "my", "our", "a", "an", "me", "him", "her", "them", "us",
             "this", "that", "mein", "meine", "den", "die", "das", "mon", "ma", "mes", "le", "la", "les", "mi", "el", "los",
             "mijn", "de", "het", "onze", "your", "his", "their", "all", "any", "every", "some", "everyone", "new",
             "ihre", "ihr", "sein", "seine", "unser", "unsere", "votre", "vos", "su", "sus", "uw", "jouw", "today", "tomorrow",
@@ -277,6 +277,74 @@ public final class TicketFacts {
             }
         }
         return name;
+    }
+
+    /**
+     * A name on the line before a job title ("Ben Carter" above "Design Engineer"), or before one after a bar ("Ben
+     * Carter | Buyer | ACME Ltd"), at the end of the requester's text or the start of what was set aside, that is not
+     * the requester's: a signature of someone else even without a closing; empty if there is none.
+     *
+     * @param titles words of job titles and departments ("Engineer", "Sales", "Manager"): a line of only these is a title
+     */
+    public String signedWithTitleByAnother(String titles) {
+        return remembered("signedWithTitleByAnother", () -> signedWithTitleByAnotherNow(titles), titles);
+    }
+
+    private static final Pattern SIGNATURE_NAME = Pattern.compile("\\p{Lu}\\p{Ll}{1,30}(?: \\p{Lu}\\p{Ll}{1,30}){0,2}");
+
+    private String signedWithTitleByAnotherNow(String titles) {
+        if (requesterName.isEmpty() && requesterEmail.isEmpty()) {
+            return "";
+        }
+        Vocabulary titleWords = vocabulary(titles);
+        String[] setAside = request.setAside().strip().split("\\R", 9);
+        List<String> lines = new ArrayList<>(List.of(request.request().split("\\R")));
+        lines.addAll(List.of(setAside).subList(0, Math.min(8, setAside.length)));
+        String previous = "";
+        for (String raw : lines) {
+            String line = raw.strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] parts = line.split("\\s*\\|\\s*");
+            if (parts.length > 1 && onlyTitles(parts[1], titleWords) && anotherName(parts[0].strip(), titleWords)) {
+                return parts[0].strip();
+            }
+            if (onlyTitles(line, titleWords) && anotherName(previous, titleWords)) {
+                return previous;
+            }
+            previous = line;
+        }
+        return "";
+    }
+
+    private static boolean onlyTitles(String line, Vocabulary titleWords) {
+        String[] words = line.toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
+        int found = 0;
+        for (String word : words) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!titleWords.known(word)) {
+                return false;
+            }
+            found++;
+        }
+        return found > 0 && found <= 5;
+    }
+
+    private boolean anotherName(String line, Vocabulary titleWords) {
+        if (!SIGNATURE_NAME.matcher(line).matches()) {
+            return false;
+        }
+        boolean allTitles = true;
+        for (String word : line.toLowerCase(Locale.ROOT).split(" ")) {
+            if (requesterWords().contains(word) || requesterWords().contains(plain(word))) {
+                return false;
+            }
+            allTitles &= titleWords.known(word);
+        }
+        return !allTitles;
     }
 
     /** "jürgen" → "jurgen": a name written without its accents is the same name. */
@@ -635,7 +703,11 @@ public final class TicketFacts {
                     || token.lower.length() < 2) {
                 continue;
             }
-            if (compoundOfKnown(token, knownWords)) {
+            if (compoundOfKnown(token, knownWords) || companysOwn(token, knownWords)) {
+                continue;
+            }
+            // "the Quality folder on SharePoint", "the Sales channel in Teams": a place inside a system names none
+            if (i + 1 < all.size() && joined(token, all.get(i + 1)) && PLACES_INSIDE.contains(all.get(i + 1).lower)) {
                 continue;
             }
             boolean inner = token.innerCapital();
@@ -671,6 +743,29 @@ public final class TicketFacts {
             }
         }
         return false;
+    }
+
+    /**
+     * "ACME", "ACME-IT", "ACME-Staff" for the company ACME Ltd: the company's own name, or a compound of it with known
+     * or plainly capitalised words, names no product ("ACME-CRM" does: "CRM" is in capitals and no known word).
+     */
+    private boolean companysOwn(Token token, Vocabulary known) {
+        if (company.isEmpty()) {
+            return false;
+        }
+        String first = company.split("[\\s,.]+")[0].toLowerCase(Locale.ROOT);
+        String[] parts = token.word.split("-");
+        if (first.length() < 2 || !parts[0].toLowerCase(Locale.ROOT).equals(first)) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String part = parts[i];
+            if (part.isEmpty() || !known.known(part.toLowerCase(Locale.ROOT))
+                    && new Token(part.toLowerCase(Locale.ROOT), part, 0, part.length()).innerCapital()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -744,6 +839,10 @@ public final class TicketFacts {
         }
         return letters > 0 && upper > letters * 0.6;
     }
+
+    /** What a capitalised word may name inside a system: "the Quality folder", "the Sales channel". */
+    private static final Set<String> PLACES_INSIDE = Set.of("folder", "folders", "site", "channel", "library", "calendar",
+            "ordner", "kanal", "dossier", "canal", "carpeta", "sitio", "map", "kanaal");
 
     private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "dear", "thanks", "thank", "cheers", "hallo",
             "liebe", "lieber", "danke", "bonjour", "salut", "cher", "chère", "merci", "hola", "estimado", "estimada", "gracias",
@@ -867,7 +966,10 @@ public final class TicketFacts {
         }
         Matcher domainUsers = DOMAIN_USER.matcher(original);
         while (domainUsers.find() && found.size() < Verdict.MAX_TARGETS) {
-            found.add(new Target("logon-name", trimEnd(domainUsers.group())));
+            String domainUser = trimEnd(domainUsers.group());
+            if (!isRequesterLogon(domainUser.substring(domainUser.indexOf('\\') + 1))) {
+                found.add(new Target("logon-name", domainUser));
+            }
         }
         Matcher serviceUsers = SERVICE_USER.matcher(original);
         while (serviceUsers.find() && found.size() < Verdict.MAX_TARGETS) {
@@ -1070,6 +1172,20 @@ public final class TicketFacts {
                 && found.stream().noneMatch(t -> t.value().toLowerCase(Locale.ROOT).contains(lower))) {
             found.add(new Target("logon-name", name));
         }
+    }
+
+    /**
+     * "ACME\\alice" or "ACME\\aanders" for the requester alice@acme.test, Alice Anders: the requester's own logon
+     * name — the e-mail's local part, or the first name's initial and the last name.
+     */
+    private boolean isRequesterLogon(String logon) {
+        String lower = logon.toLowerCase(Locale.ROOT);
+        if (!requesterEmail.isEmpty() && requesterEmail.startsWith(lower + "@")) {
+            return true;
+        }
+        String[] names = requesterName.toLowerCase(Locale.ROOT).split("\\s+");
+        return names.length >= 2 && !names[0].isEmpty()
+                && plain(lower).equals(plain(names[0].charAt(0) + names[names.length - 1]));
     }
 
     /** "Alice Anders", or "Frau Anders" for the requester Alice Anders. */
