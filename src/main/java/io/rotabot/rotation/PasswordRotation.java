@@ -163,7 +163,7 @@ public class PasswordRotation {
     private Rotation busy(RotationRequest request, String accountName, Rotation running) {
         return request.ticketId().isPresent()
                 ? rotations.following(request, accountName, running)
-                : finishedBeforeStart(request, accountName, RotationStatus.FAILED, busy(running));
+                : finishedBeforeStart(request, accountName, RotationStatus.FAILED, busyReason(running));
     }
 
     /**
@@ -285,7 +285,7 @@ public class PasswordRotation {
                 + ") allows the next change at " + age.earliestChange();
     }
 
-    private static String busy(Rotation running) {
+    private static String busyReason(Rotation running) {
         return "another rotation of this account is not finished yet (rotation " + running.id() + ", "
                 + running.status().label() + ": " + running.reason() + ")";
     }

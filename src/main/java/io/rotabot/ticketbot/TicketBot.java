@@ -21,6 +21,7 @@ import io.rotabot.ticketing.Tickets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,7 +111,7 @@ public class TicketBot {
                     ? "an administrator's or a service account" : classification.someoneElse() ? "someone else's account"
                     : "an account") + " without naming one Rotabot can find; a technician must act by hand"));
         } else if (classification.targets().isEmpty()) {
-            found.add(requesterTarget(ticketId, organization.get(), requester));
+            found.add(requesterTarget(ticketId, organization.get(), requester, accounts));
         } else {
             int position = 1;
             for (Target named : classification.targets()) {
@@ -127,20 +128,16 @@ public class TicketBot {
         int automatic = organization.map(o -> targets.automaticSince(o.key(), ticketId, Instant.now().minus(1, ChronoUnit.HOURS)))
                 .orElse(0);
         for (TicketTarget target : found) {
-            TicketTarget decided = guard(target, intent, classification, requester, automatic);
+            TicketTarget decided = guard(target, accounts, intent, classification, requester, automatic);
             automatic += decided.decision() == TicketTarget.Decision.ROTATE ? 1 : 0;
             guarded.add(decided);
         }
         targets.replace(ticketId, guarded);
-        guarded.stream().filter(t -> t.decision() == TicketTarget.Decision.REFUSED && t.reason().contains(OUTSIDE))
-                .forEach(t -> events.publishEvent(new TicketTargetRefused(ticketId, t.organizationKey().orElse(""), t.reason())));
         boolean review = guarded.stream().anyMatch(t -> t.decision() == TicketTarget.Decision.REVIEW);
         return new Plan(review, review ? 0 : (int) guarded.stream().filter(t -> t.decision().runs()).count());
     }
 
-    private static final String OUTSIDE = "belongs to another organization than the ticket's";
-
-    private TicketTarget requesterTarget(long ticketId, Organization organization, String requester) {
+    private TicketTarget requesterTarget(long ticketId, Organization organization, String requester, Accounts accounts) {
         if (requester.isEmpty()) {
             return unresolved(ticketId, 1, TicketTarget.Kind.REQUESTER, "", Optional.of(organization.key()),
                     TicketTarget.Decision.NOT_FOUND, "the ticket has no active contact of its company with an e-mail address");
@@ -151,7 +148,7 @@ public class TicketBot {
                     TicketTarget.Decision.NOT_FOUND, "no single account with the address " + requester + " in "
                     + organization.name() + "'s directory");
         }
-        return found(ticketId, 1, TicketTarget.Kind.REQUESTER, requester, organization, account.get());
+        return found(ticketId, 1, TicketTarget.Kind.REQUESTER, requester, organization, accounts.seen(account.get()));
     }
 
     /** An account the ticket names: an address, DOMAIN\\user or a user name, or a person's name. */
@@ -163,7 +160,7 @@ public class TicketBot {
             default -> byPersonName(accounts.of(organization.key()), named.value());
         };
         if (fitting.size() == 1) {
-            return found(ticketId, position, TicketTarget.Kind.NAMED, as, organization, fitting.get(0));
+            return found(ticketId, position, TicketTarget.Kind.NAMED, as, organization, accounts.seen(fitting.get(0)));
         }
         if (fitting.size() > 1) {
             List<TicketTarget.Candidate> candidates = fitting.stream().limit(MAX_CANDIDATES)
@@ -175,9 +172,11 @@ public class TicketBot {
                     Optional.empty(), Optional.empty(), "", "");
         }
         if (!named.kind().equals("person") && elsewhere(organization.key(), named)) {
+            String reason = "it belongs to another organization than the ticket's (" + organization.name()
+                    + "); Rotabot acts only on the accounts of the ticket company's organization";
+            events.publishEvent(new TicketTargetRefused(ticketId, organization.key(), reason));
             return unresolved(ticketId, position, TicketTarget.Kind.NAMED, as, Optional.of(organization.key()),
-                    TicketTarget.Decision.REFUSED, "it " + OUTSIDE + " (" + organization.name()
-                    + "); Rotabot acts only on the accounts of the ticket company's organization");
+                    TicketTarget.Decision.REFUSED, reason);
         }
         return unresolved(ticketId, position, TicketTarget.Kind.NAMED, as, Optional.of(organization.key()), TicketTarget.Decision.NOT_FOUND,
                 "no account of " + organization.name() + "'s directory fits this name");
@@ -235,16 +234,30 @@ public class TicketBot {
         }).toList();
     }
 
-    /** The organization's accounts, read from the directory once per ticket and only when a name needs them. */
+    /**
+     * The directory as one ticket reads it: the organization's accounts listed once and only when a name
+     * needs them, and each account found kept for the guards, which need not ask for it again.
+     */
     private final class Accounts {
 
-        private List<DirectoryAccount> read;
+        private List<DirectoryAccount> listed;
+        private final Map<String, DirectoryAccount> found = new HashMap<>();
 
         List<DirectoryAccount> of(String organizationKey) {
-            if (read == null) {
-                read = directory.accounts(organizationKey);
+            if (listed == null) {
+                listed = directory.accounts(organizationKey);
             }
-            return read;
+            return listed;
+        }
+
+        DirectoryAccount seen(DirectoryAccount account) {
+            found.put(account.id(), account);
+            return account;
+        }
+
+        /** An account {@link #seen} before: every target with an account id was made from one. */
+        DirectoryAccount found(String accountId) {
+            return found.get(accountId);
         }
     }
 
@@ -273,8 +286,8 @@ public class TicketBot {
      * unsure ticket, a privileged account (whoever asks), someone else's account (unless the requester is
      * an authorised contact), and the burst limit. A found, matched account that passes them all runs.
      */
-    private TicketTarget guard(TicketTarget target, Intent intent, Classification classification, String requester,
-                               int automaticThisHour) {
+    private TicketTarget guard(TicketTarget target, Accounts accounts, Intent intent, Classification classification,
+                               String requester, int automaticThisHour) {
         if (target.organizationKey().isEmpty() || target.decision() == TicketTarget.Decision.NOT_FOUND
                 || target.decision() == TicketTarget.Decision.REFUSED) {
             return target;
@@ -287,10 +300,7 @@ public class TicketBot {
         if (target.decision() == TicketTarget.Decision.NOT_MATCHED || target.accountId().isEmpty()) {
             return target; // not matched, or several candidates: already decided
         }
-        DirectoryAccount account = directory.account(organizationKey, target.accountId().get()).orElse(null);
-        if (account == null) {
-            return with(target, TicketTarget.Decision.NOT_FOUND, "the account no longer exists in the directory");
-        }
+        DirectoryAccount account = accounts.found(target.accountId().get());
         if (!account.usable()) {
             return with(target, TicketTarget.Decision.REFUSED, "the account is " + (account.enabled() ? "expired" : "disabled")
                     + " in the directory; a ticket does not reset it");

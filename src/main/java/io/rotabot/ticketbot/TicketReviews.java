@@ -156,18 +156,20 @@ public class TicketReviews {
         String organizationKey = target.organizationKey().orElseThrow();
         Optional<DirectoryAccount> account = directory.account(organizationKey, candidate.accountId());
         Optional<String> record = account.flatMap(a -> matches.approvedRecord(organizationKey, a.id()));
-        targets.reviewed(target.ticketId(), target.position(), TicketTarget.Decision.APPROVED, "picked and approved by " + who, who,
-                Optional.of(candidate));
-        targets.resolved(target.ticketId(), target.position(), record, account.map(DirectoryAccount::privileged).orElse(false));
+        TicketTarget.Decision decision = TicketTarget.Decision.APPROVED;
+        String reason = "picked and approved by " + who;
         if (account.isEmpty()) {
-            targets.decided(target.ticketId(), target.position(), TicketTarget.Decision.NOT_FOUND, "the account no longer exists in the directory");
+            decision = TicketTarget.Decision.NOT_FOUND;
+            reason = "the account no longer exists in the directory";
         } else if (!account.get().usable()) {
-            targets.decided(target.ticketId(), target.position(), TicketTarget.Decision.REFUSED,
-                    "the account is disabled or expired in the directory; a ticket does not reset it");
+            decision = TicketTarget.Decision.REFUSED;
+            reason = "the account is disabled or expired in the directory; a ticket does not reset it";
         } else if (record.isEmpty()) {
-            targets.decided(target.ticketId(), target.position(), TicketTarget.Decision.NOT_MATCHED,
-                    "the account " + account.get().logonName() + " is not matched to an approved vault record");
+            decision = TicketTarget.Decision.NOT_MATCHED;
+            reason = "the account " + account.get().logonName() + " is not matched to an approved vault record";
         }
+        targets.reviewed(target.ticketId(), target.position(), decision, reason, who, Optional.of(candidate));
+        targets.resolved(target.ticketId(), target.position(), record, account.map(DirectoryAccount::privileged).orElse(false));
     }
 
     private JsonNode parse(String decision) {
