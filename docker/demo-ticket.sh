@@ -28,8 +28,8 @@ for _ in $(seq 1 60); do
   if printf '%s' "$view" | grep -q '"notes":\[{'; then
     echo; echo "Note on ticket $ticket:"
     printf '%s' "$view" | sed -n 's/.*"notes":\[\(.*\)\]}$/\1/p' | sed 's/\\n/\n    /g; s/","/",\n  "/g'
-    echo; echo; echo "Latest rotation:"
-    curl -fsS -u admin:demo "$BASE/api/rotations?limit=1"; echo
+    echo; echo; echo "What Rotabot decided and did for each account the ticket asked for:"
+    curl -fsS -u admin:demo "$BASE/api/tickets/$ticket/targets"; echo
     link=$(printf '%s' "$view" | grep -o 'http[^" ]*/passwords/[0-9]*' | head -n 1 || true)
     if [ -n "$link" ]; then echo; echo "Vault record $link:"; curl -fsS "$link"; echo; fi
     exit 0

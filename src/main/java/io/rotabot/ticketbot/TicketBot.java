@@ -172,8 +172,9 @@ public class TicketBot {
                     Optional.empty(), Optional.empty(), "", "");
         }
         if (!named.kind().equals("person") && elsewhere(organization.key(), named)) {
-            String reason = "it belongs to another organization than the ticket's (" + organization.name()
-                    + "); Rotabot acts only on the accounts of the ticket company's organization";
+            // told by the domain alone, and the note must not tell one customer who the MSP's other customers are
+            String reason = "it is not an account of " + organization.name()
+                    + ", the ticket's organization; Rotabot acts only on that organization's accounts";
             events.publishEvent(new TicketTargetRefused(ticketId, organization.key(), reason));
             return unresolved(ticketId, position, TicketTarget.Kind.NAMED, as, Optional.of(organization.key()),
                     TicketTarget.Decision.REFUSED, reason);
@@ -306,10 +307,6 @@ public class TicketBot {
                     + " in the directory; a ticket does not reset it");
         }
         List<String> reasons = new ArrayList<>();
-        if (intent == Intent.UNSURE) {
-            // the ticket's note shows this; the rules that fired are for the technician (the review form shows them)
-            reasons.add("the request is not clear enough to act on without a technician");
-        }
         if (account.privileged()) {
             reasons.add("a privileged account (" + account.privilege().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
         }
@@ -318,6 +315,11 @@ public class TicketBot {
         }
         if (automaticThisHour >= settings.resetsPerHour()) {
             reasons.add("more than " + settings.resetsPerHour() + " ticket resets in this organization in the last hour");
+        }
+        if (reasons.isEmpty() && intent == Intent.UNSURE) {
+            // only when nothing plainer explains the review: the ticket's note shows it, and the rules that fired are
+            // for the technician (the review form shows them)
+            reasons.add("the request is not clear enough to act on without a technician");
         }
         return reasons.isEmpty() ? target : with(target, TicketTarget.Decision.REVIEW, String.join("; ", reasons));
     }
