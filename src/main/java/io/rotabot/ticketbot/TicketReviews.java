@@ -2,6 +2,7 @@ package io.rotabot.ticketbot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rotabot.VendorText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -212,7 +213,7 @@ public class TicketReviews {
      * most MAX_REASON characters.
      */
     static String clean(String reason) {
-        String text = reason.replaceAll("[\\p{Cc}\\p{Cf}]", " ").replace('<', '‹').replace('>', '›').replaceAll("\\s+", " ").strip();
+        String text = VendorText.clean(reason, Integer.MAX_VALUE).replace('<', '‹').replace('>', '›');
         return text.length() > MAX_REASON ? text.substring(0, MAX_REASON) : text;
     }
 }
