@@ -11,7 +11,7 @@ class VendorTextTest {
         String ad = "0000052D: Constraint violation - check_password_restrictions: the password does not meet the "
                 + "complexity criteria!\u0000";
         assertThat(VendorText.clean(ad)).endsWith("criteria!").doesNotContain("\u0000");
-        assertThat(VendorText.clean("a\r\nb\tc\u202Ed\u200Be")).isEqualTo("a b c d e");
+        assertThat(VendorText.clean("a\r\nb\tc\u202Ed\u200Be\u0007f")).isEqualTo("a b cde f");
         assertThat(VendorText.clean(null)).isEmpty();
     }
 

@@ -3,6 +3,7 @@ package io.rotabot.console;
 import io.rotabot.audit.AuditTrail;
 import io.rotabot.matching.Matches;
 import io.rotabot.organization.Organizations;
+import io.rotabot.rotation.PasswordRotation;
 import io.rotabot.rotation.Rotation;
 import io.rotabot.rotation.RotationRequest;
 import io.rotabot.rotation.RotationRequested;
@@ -24,6 +25,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +36,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Rotations for administrators: rotate one record or many (each its own rotation, one failure never
- * stopping the others), follow them, list by organization, status or bulk request; and the audit trail.
+ * stopping the others), follow them, list by organization, status or bulk request, try a waiting one again
+ * or release one whose process is gone; and the audit trail.
  */
 @RestController
 class RotationsController {
@@ -44,9 +47,11 @@ class RotationsController {
     private final Organizations organizations;
     private final Matches matches;
     private final ApplicationEventPublisher events;
+    private final PasswordRotation rotation;
 
     RotationsController(Rotations rotations, AuditTrail audit, Organizations organizations, Matches matches,
-                        ApplicationEventPublisher events) {
+                        ApplicationEventPublisher events, PasswordRotation rotation) {
+        this.rotation = rotation;
         this.rotations = rotations;
         this.audit = audit;
         this.organizations = organizations;
@@ -103,6 +108,43 @@ class RotationsController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No rotation " + id));
     }
 
+    /**
+     * Tries a rotation again now: one waiting after an outage ({@code API Error}), one whose directory holds
+     * the password while the vault did not take it ({@code Vault update pending}), or one kept for
+     * {@code Recovery needed}. Answers the rotation as it is after the try; 404 for an unknown rotation, 409
+     * when there is nothing to try again or another rotation holds the account.
+     */
+    @PostMapping("/api/rotations/{id}/retry")
+    RotationView retry(@PathVariable String id, Principal who) {
+        known(id);
+        try {
+            return RotationView.of(rotation.retry(id, "api " + who.getName()));
+        } catch (IllegalStateException nothingToRetry) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, nothingToRetry.getMessage());
+        }
+    }
+
+    /**
+     * Releases a rotation that holds nothing a directory may have (accepted and waiting, or generated but never
+     * sent), so its account can be rotated again — for a rotation whose process is gone. 404 for an unknown
+     * rotation; 409 when a directory may hold its password (retry it instead) or it has ended.
+     */
+    @DeleteMapping("/api/rotations/{id}")
+    RotationView release(@PathVariable String id, Principal who) {
+        known(id);
+        try {
+            return RotationView.of(rotation.release(id, "by api " + who.getName()));
+        } catch (IllegalStateException held) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, held.getMessage());
+        }
+    }
+
+    private void known(String id) {
+        if (rotations.find(id).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No rotation " + id);
+        }
+    }
+
     @GetMapping("/api/audit")
     List<AuditTrail.AuditEvent> audit(@RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {
@@ -123,16 +165,19 @@ class RotationsController {
     record BulkAnswer(String batch, int started, List<Refusal> refused, String follow) {
     }
 
-    /** A rotation as users see it: the status by its label, the journal state for technicians. */
+    /**
+     * A rotation as users see it: the status by its label, the journal state for technicians, when it goes on
+     * by itself (nextAttemptAt) and whether the directory's bind check failed (unverified).
+     */
     record RotationView(String id, String organization, String account, String vaultRecordId, Long ticketId,
                         String status, String reason, String journalState, String vaultRecordUrl, Instant eligibleAt,
-                        String triggeredBy, String batch, String policy, String vaultRevision, Instant createdAt,
-                        Instant updatedAt) {
+                        Instant nextAttemptAt, boolean unverified, String triggeredBy, String batch, String policy,
+                        String vaultRevision, Instant createdAt, Instant updatedAt) {
 
         static RotationView of(Rotation r) {
             return new RotationView(r.id(), r.organizationKey(), r.accountName(), r.vaultRecordId(),
                     r.ticketId().orElse(null), r.status().label(), r.reason(), r.state().name(), r.vaultRecordUrl(),
-                    r.eligibleAt().orElse(null), r.triggeredBy(), r.batchId().orElse(null), r.policy(), r.vaultRevision(),
+                    r.eligibleAt().orElse(null), r.nextAttemptAt().orElse(null), r.unverified(), r.triggeredBy(), r.batchId().orElse(null), r.policy(), r.vaultRevision(),
                     r.createdAt(), r.updatedAt());
         }
     }

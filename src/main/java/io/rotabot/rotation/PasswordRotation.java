@@ -5,6 +5,7 @@ import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.PasswordChange;
+import io.rotabot.directory.PasswordCheck;
 import io.rotabot.directory.ResetOptions;
 import io.rotabot.matching.Matches;
 import io.rotabot.organization.Organization;
@@ -27,6 +28,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -35,12 +37,17 @@ import org.springframework.stereotype.Service;
  * Rotates one matched credential along the journal: generate → encrypt into the journal → set in the
  * directory and verify → store in the vault → done. Any worker that finds an unfinished row resumes it
  * from its state with the same password, so a crash or a retry never loses or replaces a password a
- * system already holds. Outages propagate as exceptions for the caller's retry; every answer ends in a status.
+ * system already holds. Nothing that may have changed a directory ends before the vault has the password:
+ * an outage or a vault that does not take it makes the rotation wait for its next try
+ * ({@link Rotation#nextAttemptAt()}, {@code API Error} or {@code Vault update pending}); a refusal that cannot
+ * prove the directory lacks the password keeps it for recovery ({@code Recovery needed}).
  */
 @Service
+@EnableConfigurationProperties(RotationProperties.class)
 public class PasswordRotation {
 
     private static final Logger log = LoggerFactory.getLogger(PasswordRotation.class);
+    private static final String ACCOUNT_GONE = "the account no longer exists in the directory";
 
     private final Rotations rotations;
     private final Organizations organizations;
@@ -51,11 +58,13 @@ public class PasswordRotation {
     private final SecretCipher cipher;
     private final ApplicationEventPublisher events;
     private final Matches matches;
+    private final RotationProperties properties;
 
     PasswordRotation(Rotations rotations, Organizations organizations, Directory directory, Vault vault,
                      PasswordPolicies policies, PasswordGenerator generator, SecretCipher cipher,
-                     ApplicationEventPublisher events, Matches matches) {
+                     ApplicationEventPublisher events, Matches matches, RotationProperties properties) {
         this.matches = matches;
+        this.properties = properties;
         this.rotations = rotations;
         this.organizations = organizations;
         this.directory = directory;
@@ -87,8 +96,7 @@ public class PasswordRotation {
                 () -> new IllegalArgumentException("Unknown organization " + request.organizationKey()));
         Optional<DirectoryAccount> account = directory.account(organization.key(), request.accountId());
         if (account.isEmpty()) {
-            return finishedBeforeStart(request, "", RotationStatus.FAILED,
-                    "the account no longer exists in the directory");
+            return finishedBeforeStart(request, "", RotationStatus.FAILED, ACCOUNT_GONE);
         }
         String name = account.get().logonName();
         // rotated alone, once matched, the directory adapter moves the connection to the new password in the same step
@@ -97,31 +105,10 @@ public class PasswordRotation {
                     "the connection's own bind account is never rotated in bulk or by schedule");
         }
         EffectiveSettings settings = policies.effectiveFor(organization.key());
-        Optional<String> off = switchedOff(settings);
-        if (off.isPresent()) {
-            return finishedBeforeStart(request, name, RotationStatus.NOT_PERMITTED, off.get());
-        }
-        if (!matches.approvedRecord(organization.key(), request.accountId()).filter(request.vaultRecordId()::equals).isPresent()) {
-            return finishedBeforeStart(request, name, RotationStatus.NOT_PERMITTED,
-                    "the account is not matched to vault record " + request.vaultRecordId()
-                    + "; only an approved match may be rotated");
-        }
-        Optional<VaultRecord> record = vault.record(request.vaultRecordId());
-        if (record.isEmpty()) {
-            return finishedBeforeStart(request, name, RotationStatus.FAILED,
-                    "the vault record " + request.vaultRecordId() + " no longer exists");
-        }
-        if (record.get().organizationId() != organization.itglueOrganizationId()) {
-            return finishedBeforeStart(request, name, RotationStatus.NOT_PERMITTED,
-                    "the vault record belongs to another organization than the account");
-        }
-        if (record.get().restricted() || record.get().archived()) {
-            return finishedBeforeStart(request, name, RotationStatus.NOT_PERMITTED,
-                    "the vault record is " + (record.get().restricted() ? "restricted" : "archived"));
-        }
-        Optional<String> blocked = blockedSignIn(account.get(), request.resetOptions(), request.ticketId().isPresent());
-        if (blocked.isPresent()) {
-            return finishedBeforeStart(request, name, RotationStatus.NOT_PERMITTED, blocked.get());
+        Optional<Refusal> refusal = refusal(organization, account.get(), request.vaultRecordId(), settings,
+                request.resetOptions(), request.ticketId().isPresent());
+        if (refusal.isPresent()) {
+            return finishedBeforeStart(request, name, refusal.get().status(), refusal.get().reason());
         }
         Optional<Rotation> running = rotations.activeFor(organization.key(), request.accountId());
         if (running.isPresent()) {
@@ -137,6 +124,41 @@ public class PasswordRotation {
         } catch (DuplicateKeyException raced) {
             return busy(request, name, rotations.activeFor(organization.key(), request.accountId()).orElseThrow(() -> raced));
         }
+    }
+
+    /** Why a rotation may not go on, with the status it ends in. */
+    private record Refusal(RotationStatus status, String reason) {
+    }
+
+    /**
+     * Why this account may not be rotated into this record now: rotation switched off, the record no longer
+     * the account's approved match, gone, of another organization, restricted or archived, or an account
+     * that cannot sign in. Checked when a rotation is accepted and again right before a waiting one generates
+     * its password, since the match, the record and the account may all have changed meanwhile.
+     */
+    private Optional<Refusal> refusal(Organization organization, DirectoryAccount account, String vaultRecordId,
+                                      EffectiveSettings settings, ResetOptions options, boolean fromTicket) {
+        Optional<String> off = switchedOff(settings);
+        if (off.isPresent()) {
+            return Optional.of(new Refusal(RotationStatus.NOT_PERMITTED, off.get()));
+        }
+        if (!matches.approvedRecord(organization.key(), account.id()).filter(vaultRecordId::equals).isPresent()) {
+            return Optional.of(new Refusal(RotationStatus.NOT_PERMITTED, "the account is not matched to vault record "
+                    + vaultRecordId + "; only an approved match may be rotated"));
+        }
+        Optional<VaultRecord> record = vault.record(vaultRecordId);
+        if (record.isEmpty()) {
+            return Optional.of(new Refusal(RotationStatus.FAILED, "the vault record " + vaultRecordId + " no longer exists"));
+        }
+        if (record.get().organizationId() != organization.itglueOrganizationId()) {
+            return Optional.of(new Refusal(RotationStatus.NOT_PERMITTED,
+                    "the vault record belongs to another organization than the account"));
+        }
+        if (record.get().restricted() || record.get().archived()) {
+            return Optional.of(new Refusal(RotationStatus.NOT_PERMITTED,
+                    "the vault record is " + (record.get().restricted() ? "restricted" : "archived")));
+        }
+        return blockedSignIn(account, options, fromTicket).map(reason -> new Refusal(RotationStatus.NOT_PERMITTED, reason));
     }
 
     /**
@@ -187,62 +209,123 @@ public class PasswordRotation {
     }
 
     /**
-     * Runs an accepted rotation once its time has come: generates the password into the journal, then
-     * carries it through directory and vault. A rotation the minimum age still holds back is returned
-     * as it is (its time is checked again, as the password may have changed meanwhile).
+     * Runs an accepted rotation once its time has come: checks again what may have changed while it waited
+     * (the switch, the match, the record, the account, the minimum age), generates the password into the
+     * journal, then carries it through directory and vault. A rotation that has to wait — for the minimum
+     * age, or after an outage — is returned with {@link Rotation#nextAttemptAt()} set.
      */
     public Rotation run(String rotationId) {
         Rotation rotation = rotations.find(rotationId).orElseThrow();
         if (rotation.state() != JournalState.WAITING) {
-            return rotation.state().holdsPassword() ? resume(rotationId) : rotation;
+            return rotation.holdsPassword() ? resume(rotationId) : rotation;
         }
         MDC.put("rotationId", rotationId);
         try {
-            EffectiveSettings settings = policies.effectiveFor(rotation.organizationKey());
-            Optional<String> off = switchedOff(settings);
-            if (off.isPresent()) {
-                abandon(rotation, RotationStatus.NOT_PERMITTED, off.get());
-                return rotations.find(rotationId).orElseThrow();
-            }
-            Optional<DirectoryAccount> account = directory.account(rotation.organizationKey(), rotation.accountId());
-            if (account.isEmpty()) {
-                abandon(rotation, RotationStatus.FAILED, "the account no longer exists in the directory");
-                return rotations.find(rotationId).orElseThrow();
-            }
-            Optional<String> blocked = blockedSignIn(account.get(), rotation.resetOptions(), rotation.ticketId().isPresent());
-            if (blocked.isPresent()) {
-                abandon(rotation, RotationStatus.NOT_PERMITTED, blocked.get());
-                return rotations.find(rotationId).orElseThrow();
-            }
-            Optional<MinimumPasswordAge> tooYoung = tooYoung(settings, account.get());
-            if (tooYoung.isPresent()) {
-                rotations.waitUntil(rotationId, tooYoung.get().earliestChange(), waitingReason(tooYoung.get()));
-                return rotations.find(rotationId).orElseThrow();
-            }
-            try (Secret password = generator.generate(settings.passwordPolicy(), account.get().username())) {
-                if (rotations.generated(rotationId, cipher.encrypt(password, rotationId), describe(settings))) {
-                    log.info("Rotation {} of {} in {} begun", rotationId, rotation.accountName(), rotation.organizationKey());
-                }
-            }
+            generate(rotation);
             return resume(rotationId);
+        } catch (DirectoryUnavailableException | VaultUnavailableException outage) {
+            outage(rotation, outage);
+            return rotations.find(rotationId).orElseThrow();
         } finally {
             MDC.remove("rotationId");
         }
     }
 
-    /** Carries an unfinished rotation forward from its journal state, with the password in the journal. */
+    private void generate(Rotation rotation) {
+        Optional<Organization> organization = organizations.byKey(rotation.organizationKey());
+        if (organization.isEmpty()) {
+            abandon(rotation, RotationStatus.FAILED, "the organization " + rotation.organizationKey() + " is no longer configured");
+            return;
+        }
+        Optional<DirectoryAccount> account = directory.account(rotation.organizationKey(), rotation.accountId());
+        if (account.isEmpty()) {
+            abandon(rotation, RotationStatus.FAILED, ACCOUNT_GONE);
+            return;
+        }
+        EffectiveSettings settings = policies.effectiveFor(rotation.organizationKey());
+        Optional<Refusal> refusal = refusal(organization.get(), account.get(), rotation.vaultRecordId(), settings,
+                rotation.resetOptions(), rotation.ticketId().isPresent());
+        if (refusal.isPresent()) {
+            abandon(rotation, refusal.get().status(), refusal.get().reason());
+            return;
+        }
+        Optional<MinimumPasswordAge> tooYoung = tooYoung(settings, account.get());
+        if (tooYoung.isPresent()) {
+            rotations.waitUntil(rotation.id(), tooYoung.get().earliestChange(), waitingReason(tooYoung.get()));
+            return;
+        }
+        try (Secret password = generator.generate(settings.passwordPolicy(), account.get().username())) {
+            if (rotations.generated(rotation.id(), cipher.encrypt(password, rotation.id()), describe(settings))) {
+                log.info("Rotation {} of {} in {} begun", rotation.id(), rotation.accountName(), rotation.organizationKey());
+            }
+        }
+    }
+
+    /**
+     * Carries an unfinished rotation forward from its journal state, with the password in the journal, until
+     * it ends or has to wait for its next try (an outage, a vault that did not take the password).
+     */
     public Rotation resume(String rotationId) {
         MDC.put("rotationId", rotationId);
         try {
             Rotation rotation = rotations.find(rotationId).orElseThrow();
-            while (rotation.state().holdsPassword() && rotation.status().resumable()) {
+            boolean first = true;
+            // the first step runs whenever asked (its time has come, or someone asked now); later ones until a wait
+            while (rotation.holdsPassword() && rotation.status().resumable() && (first || rotation.nextAttemptAt().isEmpty())) {
                 step(rotation);
+                first = false;
                 rotation = rotations.find(rotationId).orElseThrow();
             }
             return rotation;
         } finally {
             MDC.remove("rotationId");
         }
+    }
+
+    /**
+     * An administrator's "try again now" for a rotation that waits after an outage or a vault failure, or
+     * that keeps its password for recovery (which then takes its account back).
+     *
+     * @throws java.util.NoSuchElementException for an unknown rotation
+     * @throws IllegalStateException when there is nothing to try again, or another rotation holds the account
+     */
+    public Rotation retry(String rotationId, String who) {
+        Rotation rotation = rotations.find(rotationId).orElseThrow();
+        boolean retryable = rotation.status() == RotationStatus.API_ERROR || rotation.status() == RotationStatus.VAULT_UPDATE_PENDING
+                || rotation.status() == RotationStatus.RECOVERY_NEEDED;
+        if (!retryable || rotation.state() == JournalState.DONE || rotation.state() == JournalState.ABANDONED) {
+            throw new IllegalStateException("Rotation " + rotationId + " is " + rotation.status().label()
+                    + "; only a rotation in API Error, Vault update pending or Recovery needed can be retried");
+        }
+        try {
+            rotations.retryNow(rotationId, "retried by " + who);
+        } catch (DuplicateKeyException taken) {
+            throw new IllegalStateException("Another rotation of " + rotation.accountName()
+                    + " is not finished; it sets a new password in both systems and replaces this one", taken);
+        }
+        log.info("Rotation {} retried by {}", rotationId, who);
+        return rotation.state() == JournalState.WAITING ? run(rotationId) : resume(rotationId);
+    }
+
+    /**
+     * Ends a rotation that holds nothing a system may have — accepted and waiting, or with a password no
+     * directory was ever asked to take — so its account is free again (an administrator's
+     * {@code DELETE /api/rotations/{id}}, or the sweep for rotations whose process is gone).
+     *
+     * @throws java.util.NoSuchElementException for an unknown rotation
+     * @throws IllegalStateException when a directory may hold its password (retry or recover it instead)
+     */
+    public Rotation release(String rotationId, String why) {
+        Rotation rotation = rotations.find(rotationId).orElseThrow();
+        if (!rotations.release(rotationId, "released: " + why)) {
+            throw new IllegalStateException("Rotation " + rotationId + " is " + rotation.status().label()
+                    + (rotation.holdsPassword() ? "; a directory may hold its password, so it is not released: "
+                       + "retry it (POST /api/rotations/" + rotationId + "/retry)" : " and holds nothing to release"));
+        }
+        log.warn("Rotation {} of {} released: {}", rotationId, rotation.accountName(), why);
+        Rotation released = rotations.find(rotationId).orElseThrow();
+        announce(released);
+        return released;
     }
 
     /** The policy as a revision records it: "20 characters; upper, lower, digit, symbol; global settings". */
@@ -302,7 +385,9 @@ public class PasswordRotation {
                 case PENDING -> setInDirectory(rotation, password);
                 case DIRECTORY_SET -> storeInVault(rotation, password);
                 case VAULT_SET -> {
-                    if (rotations.done(rotation.id())) {
+                    String done = "password set in the directory" + (rotation.unverified() ? " (unverified: a bind with it failed)" : "")
+                            + " and stored in the vault";
+                    if (rotations.done(rotation.id(), done)) {
                         log.info("Rotation {} done", rotation.id());
                         announce(rotations.find(rotation.id()).orElseThrow());
                     }
@@ -310,42 +395,75 @@ public class PasswordRotation {
                 default -> throw new IllegalStateException("No step from " + rotation.state());
             }
         } catch (DirectoryUnavailableException | VaultUnavailableException outage) {
-            if (rotation.state() == JournalState.PENDING) {
-                rotations.retrying(rotation.id(), RotationStatus.API_ERROR, "waiting to retry: " + outage.getMessage());
-                if (rotation.status() != RotationStatus.API_ERROR) {
-                    announce(rotations.find(rotation.id()).orElseThrow());
-                }
-            } else {
-                rotations.retrying(rotation.id(), RotationStatus.IN_PROGRESS,
-                        "directory updated; waiting to retry the vault: " + outage.getMessage());
-            }
-            throw outage;
+            outage(rotation, outage);
+        }
+    }
+
+    /** An outage is not an answer: the rotation waits for its next try, with a growing pause, and never gives up. */
+    private void outage(Rotation rotation, RuntimeException outage) {
+        if (rotation.state() == JournalState.DIRECTORY_SET) {
+            vaultPending(rotation, "the vault could not be reached: " + outage.getMessage());
+            return;
+        }
+        Instant next = properties.nextTry(rotation.failedTries() + 1);
+        rotations.apiError(rotation.id(), "waiting to try again at " + next + ": " + outage.getMessage(), next);
+        log.warn("Rotation {} waits until {} after an outage: {}", rotation.id(), next, outage.getMessage());
+        if (rotation.status() != RotationStatus.API_ERROR) {
+            announce(rotations.find(rotation.id()).orElseThrow());
         }
     }
 
     private void setInDirectory(Rotation rotation, Secret password) {
         Optional<DirectoryAccount> account = directory.account(rotation.organizationKey(), rotation.accountId());
         if (account.isEmpty()) {
-            abandon(rotation, RotationStatus.FAILED, "the account no longer exists in the directory");
+            abandon(rotation, RotationStatus.FAILED, ACCOUNT_GONE);
             return;
         }
-        // after a crash the directory may already have this password: then setting it again is not needed
-        if (directory.accepts(account.get(), password)) {
-            rotations.advance(rotation.id(), JournalState.PENDING, JournalState.DIRECTORY_SET,
-                    "directory already had the new password; vault update pending");
+        // after a crash or a lost answer the directory may already have this password: then it is not set again
+        PasswordCheck check = directory.accepts(account.get(), password) ? PasswordCheck.HOLDS : PasswordCheck.UNKNOWN;
+        if (check == PasswordCheck.HOLDS) {
+            rotations.directorySet(rotation.id(), false, "the directory already had the new password; vault update pending");
             return;
         }
+        rotations.directoryAttempt(rotation.id());
         PasswordChange change = directory.setPassword(account.get(), password, rotation.resetOptions());
         switch (change.result()) {
-            case CHANGED -> rotations.advance(rotation.id(), JournalState.PENDING, JournalState.DIRECTORY_SET,
-                    "directory updated and verified; vault update pending");
-            case REJECTED_BY_POLICY, ACCOUNT_GONE, UNSUPPORTED -> abandon(rotation, RotationStatus.FAILED, change.detail());
-            case NOT_PERMITTED -> abandon(rotation,
-                    account.get().privileged() ? RotationStatus.ADMIN_NOT_PERMITTED : RotationStatus.FAILED, change.detail());
-            case TENANT_NOT_PERMITTED -> abandon(rotation, RotationStatus.MULTI_TENANT_NOT_PERMITTED, change.detail());
-            case MASTERED_ON_PREMISES -> abandon(rotation, RotationStatus.NOT_PERMITTED, change.detail());
-            // the directory said yes but the bind said no: it may hold the password, so keep it
-            case NOT_VERIFIED -> fail(rotation, RotationStatus.FAILED, change.detail());
+            case CHANGED -> rotations.directorySet(rotation.id(), false, "directory updated and verified; vault update pending");
+            // it may hold the password, so it is the directory's password until proven otherwise: never dropped
+            case NOT_VERIFIED -> {
+                log.warn("Rotation {}: the directory answered changed but the bind check failed: {}", rotation.id(), change.detail());
+                rotations.directorySet(rotation.id(), true, "the directory answered that it changed the password, but a bind with it "
+                        + "failed (" + change.detail() + "); it is stored in the vault as the directory's password, flagged unverified");
+            }
+            default -> refused(rotation, account.get(), change, check);
+        }
+    }
+
+    /**
+     * The directory refused the password. It provably does not hold it — and the ciphertext is wiped —
+     * unless an earlier reset of this rotation went out and its answer was lost, and a bind could not prove
+     * the directory lacks the password: then it is kept for recovery.
+     */
+    private void refused(Rotation rotation, DirectoryAccount account, PasswordChange change, PasswordCheck check) {
+        RotationStatus status = switch (change.result()) {
+            case NOT_PERMITTED -> account.privileged() ? RotationStatus.ADMIN_NOT_PERMITTED : RotationStatus.FAILED;
+            case TENANT_NOT_PERMITTED -> RotationStatus.MULTI_TENANT_NOT_PERMITTED;
+            case MASTERED_ON_PREMISES -> RotationStatus.NOT_PERMITTED;
+            default -> RotationStatus.FAILED;
+        };
+        boolean earlierInDoubt = rotation.directoryAttempts() > 0 && check != PasswordCheck.DOES_NOT_HOLD
+                && change.result() != PasswordChange.Result.ACCOUNT_GONE;
+        if (!earlierInDoubt) {
+            abandon(rotation, status, change.detail());
+            return;
+        }
+        String reason = "the directory refused the password on a later try (" + change.detail() + "), but the answer to an "
+                + "earlier try was lost, so it may hold it: the password is kept. Rotate the account again (a new password then "
+                + "replaces it in both systems), retry once the cause is fixed (POST /api/rotations/" + rotation.id()
+                + "/retry), or recover it into a vault record (POST /api/rotations/" + rotation.id() + "/recover)";
+        if (rotations.recoveryNeeded(rotation.id(), reason)) {
+            log.error("Rotation {} of {} needs recovery: {}", rotation.id(), rotation.accountName(), reason);
+            announce(rotations.find(rotation.id()).orElseThrow());
         }
     }
 
@@ -355,9 +473,29 @@ public class PasswordRotation {
             String link = update.record().map(VaultRecord::resourceUrl).orElse("");
             String revision = update.record().flatMap(VaultRecord::passwordUpdatedAt).map(Object::toString).orElse("");
             rotations.vaultConfirmed(rotation.id(), link, revision);
-        } else {
-            fail(rotation, RotationStatus.FAILED, "directory updated, vault update failed: " + update.detail()
-                    + "; the new password is kept encrypted in the rotation journal");
+            return;
+        }
+        String todo = switch (update.result()) {
+            case RECORD_GONE -> "; recover the password into another record of the organization (POST /api/rotations/"
+                    + rotation.id() + "/recover)";
+            case NOT_PERMITTED -> "; give the vault's API key access to the record, then retry (POST /api/rotations/"
+                    + rotation.id() + "/retry)";
+            case NOT_CONFIRMED -> "; the vault's API key must be able to read passwords back, then retry (POST /api/rotations/"
+                    + rotation.id() + "/retry)";
+            default -> "";
+        };
+        vaultPending(rotation, "the vault did not take it: " + update.detail() + todo);
+    }
+
+    /** The directory holds the password and the vault does not: never an end, only a wait for the next try. */
+    private void vaultPending(Rotation rotation, String why) {
+        Instant next = properties.nextTry(rotation.failedTries() + 1);
+        rotations.vaultPending(rotation.id(), "directory updated" + (rotation.unverified() ? " (unverified)" : "")
+                + "; vault update pending, next try at " + next + ": " + why, next);
+        if (rotation.status() != RotationStatus.VAULT_UPDATE_PENDING) {
+            log.error("Rotation {} of {}: the directory holds the new password and the vault does not yet: {}",
+                    rotation.id(), rotation.accountName(), why);
+            announce(rotations.find(rotation.id()).orElseThrow());
         }
     }
 
@@ -366,12 +504,6 @@ public class PasswordRotation {
             log.warn("Rotation {} ended {}: {}", rotation.id(), status.label(), reason);
             announce(rotations.find(rotation.id()).orElseThrow());
         }
-    }
-
-    private void fail(Rotation rotation, RotationStatus status, String reason) {
-        rotations.failHoldingPassword(rotation.id(), status, reason);
-        log.error("Rotation {} ended {} while a system may hold its new password: {}", rotation.id(), status.label(), reason);
-        announce(rotations.find(rotation.id()).orElseThrow());
     }
 
     private void announce(Rotation rotation) {

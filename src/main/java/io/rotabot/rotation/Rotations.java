@@ -1,5 +1,6 @@
 package io.rotabot.rotation;
 
+import io.rotabot.VendorText;
 import io.rotabot.directory.ResetOptions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,16 +18,24 @@ import org.springframework.transaction.annotation.Transactional;
  * The rotation journal. Every write commits on its own, whatever transaction the caller is in: a
  * process engine job that rolls back must not take back the record of a password a directory already
  * has. Every change of state is a compare-and-set on the current state, so two workers resuming one
- * rotation cannot move it backwards; an account has at most one unfinished rotation.
+ * rotation cannot move it backwards; an account has at most one unfinished rotation. Every reason is
+ * cleaned of control characters and cut to the column's 2,000 characters before it is written (a vendor's
+ * text — AD's ends with a NUL — must never make the write of a journal row fail).
  */
 @Repository
 @Transactional(propagation = Propagation.REQUIRES_NEW)
 public class Rotations {
 
+    private static final int MAX_REASON = 2000;
+
     private final JdbcClient jdbc;
 
     Rotations(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    private static String text(String reason) {
+        return VendorText.clean(reason, MAX_REASON);
     }
 
     /**
@@ -42,7 +51,7 @@ public class Rotations {
                                        triggered_by, batch_id, unlock_account, must_change_at_next_logon, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(rotationId, request.requestKey(), request.organizationKey(), request.accountId(), accountName,
-                    request.vaultRecordId(), request.ticketId().orElse(null), status.name(), reason,
+                    request.vaultRecordId(), request.ticketId().orElse(null), status.name(), text(reason),
                     request.organizationKey() + "/" + request.accountId(), Timestamp.from(eligibleAt), request.triggeredBy(),
                     request.batchId().orElse(null), request.resetOptions().unlock(),
                     request.resetOptions().mustChangeAtNextLogon(), Timestamp.from(now), Timestamp.from(now))
@@ -65,7 +74,7 @@ public class Rotations {
         jdbc.sql("""
                 update rotations set status = 'WAITING_FOR_MINIMUM_AGE', eligible_at = ?, reason = ?, updated_at = ?
                 where id = ? and state = 'WAITING'""")
-            .params(Timestamp.from(eligibleAt), reason, Timestamp.from(Instant.now()), rotationId)
+            .params(Timestamp.from(eligibleAt), text(reason), Timestamp.from(Instant.now()), rotationId)
             .update();
     }
 
@@ -115,7 +124,7 @@ public class Rotations {
     /** The followed rotation ended: the follower reports its outcome and link. */
     void followed(String rotationId, Rotation ended) {
         jdbc.sql("update rotations set status = ?, reason = ?, vault_record_url = ?, updated_at = ? where id = ?")
-            .params(ended.status().name(), ended.reason() + " (rotation " + ended.id() + ", " + ended.triggeredBy() + ")",
+            .params(ended.status().name(), text(ended.reason() + " (rotation " + ended.id() + ", " + ended.triggeredBy() + ")"),
                     ended.vaultRecordUrl(), Timestamp.from(Instant.now()), rotationId)
             .update();
     }
@@ -129,7 +138,7 @@ public class Rotations {
                                        unlock_account, must_change_at_next_logon, follows_rotation_id, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, 'ABANDONED', ?, ?, '', ?, ?, ?, ?, ?, ?, ?)""")
             .params(id, request.requestKey(), request.organizationKey(), request.accountId(), accountName,
-                    request.vaultRecordId(), request.ticketId().orElse(null), status.name(), reason,
+                    request.vaultRecordId(), request.ticketId().orElse(null), status.name(), text(reason),
                     request.triggeredBy(), request.batchId().orElse(null), request.resetOptions().unlock(),
                     request.resetOptions().mustChangeAtNextLogon(), follows, Timestamp.from(now), Timestamp.from(now))
             .update();
@@ -152,7 +161,22 @@ public class Rotations {
     List<Rotation> unfinished() {
         return jdbc.sql("""
                 select * from rotations where state in ('PENDING', 'DIRECTORY_SET', 'VAULT_SET')
-                                          and status in ('IN_PROGRESS', 'API_ERROR')""")
+                                          and status in ('IN_PROGRESS', 'API_ERROR', 'VAULT_UPDATE_PENDING')""")
+            .query(Rotations::toRotation).list();
+    }
+
+    /**
+     * Rotations that wait for something only time brings — the minimum password age, or the next try after
+     * an outage or a vault failure — and were last touched before {@code before}: what a sweep looks at
+     * for rotations whose process is gone.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<Rotation> waitingSince(Instant before) {
+        return jdbc.sql("""
+                select * from rotations where (state = 'WAITING' or status in ('API_ERROR', 'VAULT_UPDATE_PENDING'))
+                                          and active_account_key is not null and updated_at < ?
+                order by updated_at limit 1000""")
+            .param(Timestamp.from(before))
             .query(Rotations::toRotation).list();
     }
 
@@ -162,56 +186,149 @@ public class Rotations {
             .query(String.class).optional();
     }
 
-    /** Moves from one state to the next; false when another worker moved it first. */
-    boolean advance(String rotationId, JournalState from, JournalState to, String reason) {
-        return jdbc.sql("update rotations set state = ?, status = 'IN_PROGRESS', reason = ?, updated_at = ? where id = ? and state = ?")
-            .params(to.name(), reason, Timestamp.from(Instant.now()), rotationId, from.name())
+    /** A reset is about to be sent to the directory: from now on a refusal cannot prove the directory lacks it. */
+    void directoryAttempt(String rotationId) {
+        jdbc.sql("update rotations set directory_attempts = directory_attempts + 1, updated_at = ? where id = ? and state = 'PENDING'")
+            .params(Timestamp.from(Instant.now()), rotationId)
+            .update();
+    }
+
+    /** The directory holds the password (unverified: it answered "changed" but a bind did not confirm it). */
+    boolean directorySet(String rotationId, boolean unverified, String reason) {
+        return jdbc.sql("""
+                update rotations set state = 'DIRECTORY_SET', status = 'IN_PROGRESS', unverified = ?, reason = ?,
+                                     eligible_at = null, failed_tries = 0, updated_at = ?
+                where id = ? and state = 'PENDING'""")
+            .params(unverified, text(reason), Timestamp.from(Instant.now()), rotationId)
             .update() == 1;
     }
 
     boolean vaultConfirmed(String rotationId, String vaultRecordUrl, String vaultRevision) {
         return jdbc.sql("""
                 update rotations set state = 'VAULT_SET', status = 'IN_PROGRESS', vault_record_url = ?, vault_revision = ?,
-                                     reason = 'directory and vault updated', updated_at = ?
+                                     reason = 'directory and vault updated', eligible_at = null, updated_at = ?
                 where id = ? and state = 'DIRECTORY_SET'""")
-            .params(vaultRecordUrl, vaultRevision, Timestamp.from(Instant.now()), rotationId)
-            .update() == 1;
-    }
-
-    /** The final step: the ciphertext is wiped in the same statement that marks the rotation done. */
-    boolean done(String rotationId) {
-        return jdbc.sql("""
-                update rotations set state = 'DONE', status = 'SUCCESSFUL', new_password_ciphertext = null,
-                                     active_account_key = null,
-                                     reason = 'password set in the directory and stored in the vault', updated_at = ?
-                where id = ? and state = 'VAULT_SET'""")
-            .params(Timestamp.from(Instant.now()), rotationId)
-            .update() == 1;
-    }
-
-    /** Nothing holds the password — the directory refused it, or none was generated yet: wipe it and end. */
-    boolean abandon(String rotationId, RotationStatus status, String reason) {
-        return jdbc.sql("""
-                update rotations set state = 'ABANDONED', status = ?, reason = ?, new_password_ciphertext = null,
-                                     active_account_key = null, updated_at = ? where id = ? and state in ('WAITING', 'PENDING')""")
-            .params(status.name(), reason, Timestamp.from(Instant.now()), rotationId)
+            .params(text(vaultRecordUrl), vaultRevision, Timestamp.from(Instant.now()), rotationId)
             .update() == 1;
     }
 
     /**
-     * A final status while a system may hold the password: the ciphertext stays for recovery, and the
-     * account is free again, since a new rotation sets directory and vault afresh.
+     * The final step: the ciphertext is wiped in the same statement that marks the rotation done. A password
+     * an earlier rotation of the account kept for recovery is wiped with it: the directory and the vault
+     * now both hold this rotation's, so nothing holds that one any more.
      */
-    void failHoldingPassword(String rotationId, RotationStatus status, String reason) {
-        jdbc.sql("update rotations set status = ?, reason = ?, active_account_key = null, updated_at = ? where id = ?")
-            .params(status.name(), reason, Timestamp.from(Instant.now()), rotationId)
+    boolean done(String rotationId, String reason) {
+        Instant now = Instant.now();
+        boolean done = jdbc.sql("""
+                update rotations set state = 'DONE', status = 'SUCCESSFUL', new_password_ciphertext = null,
+                                     active_account_key = null, eligible_at = null, reason = ?, updated_at = ?
+                where id = ? and state = 'VAULT_SET'""")
+            .params(text(reason), Timestamp.from(now), rotationId)
+            .update() == 1;
+        if (done) {
+            jdbc.sql("""
+                    update rotations set state = 'ABANDONED', status = 'FAILED', new_password_ciphertext = null,
+                                         reason = ?, updated_at = ?
+                    where status = 'RECOVERY_NEEDED' and state = 'PENDING'
+                      and (organization_key, account_id) in (select organization_key, account_id from rotations where id = ?)""")
+                .params(text("replaced by rotation " + rotationId + ", which set a new password in the directory and the vault"),
+                        Timestamp.from(now), rotationId)
+                .update();
+        }
+        return done;
+    }
+
+    /**
+     * Nothing holds the password — none was generated yet, or the directory refused it and no earlier
+     * attempt is in doubt: wipe it and end. Callers prove that; a row with a reset of unknown outcome
+     * goes to {@link #recoveryNeeded} instead.
+     */
+    boolean abandon(String rotationId, RotationStatus status, String reason) {
+        return jdbc.sql("""
+                update rotations set state = 'ABANDONED', status = ?, reason = ?, new_password_ciphertext = null,
+                                     active_account_key = null, eligible_at = null, updated_at = ?
+                where id = ? and state in ('WAITING', 'PENDING')""")
+            .params(status.name(), text(reason), Timestamp.from(Instant.now()), rotationId)
+            .update() == 1;
+    }
+
+    /**
+     * Ends a rotation that holds nothing a system may have — waiting, or generated but never sent to the
+     * directory — on an administrator's or the orphan sweep's word; false when it holds more.
+     */
+    boolean release(String rotationId, String reason) {
+        return jdbc.sql("""
+                update rotations set state = 'ABANDONED', status = 'FAILED', reason = ?, new_password_ciphertext = null,
+                                     active_account_key = null, eligible_at = null, updated_at = ?
+                where id = ? and (state = 'WAITING' or (state = 'PENDING' and directory_attempts = 0))""")
+            .params(text(reason), Timestamp.from(Instant.now()), rotationId)
+            .update() == 1;
+    }
+
+    /**
+     * The directory may or may not hold the password: keep it for an administrator and free the account,
+     * since the next rotation sets a new password in both systems (and then wipes this one, see {@link #done}).
+     */
+    boolean recoveryNeeded(String rotationId, String reason) {
+        return jdbc.sql("""
+                update rotations set status = 'RECOVERY_NEEDED', reason = ?, active_account_key = null, eligible_at = null,
+                                     updated_at = ?
+                where id = ? and state = 'PENDING'""")
+            .params(text(reason), Timestamp.from(Instant.now()), rotationId)
+            .update() == 1;
+    }
+
+    /** An outage before the directory took the password: try again at nextTry. */
+    void apiError(String rotationId, String reason, Instant nextTry) {
+        jdbc.sql("""
+                update rotations set status = 'API_ERROR', failed_tries = failed_tries + 1, reason = ?, eligible_at = ?, updated_at = ?
+                where id = ? and state = 'PENDING'""")
+            .params(text(reason), Timestamp.from(nextTry), Timestamp.from(Instant.now()), rotationId)
             .update();
     }
 
-    /** Notes why the rotation waits for a retry, with a status the next retry may leave. */
-    void retrying(String rotationId, RotationStatus status, String reason) {
-        jdbc.sql("update rotations set status = ?, reason = ?, updated_at = ? where id = ?")
-            .params(status.name(), reason, Timestamp.from(Instant.now()), rotationId)
+    /** The directory holds the password and the vault did not take it: try again at nextTry. */
+    void vaultPending(String rotationId, String reason, Instant nextTry) {
+        jdbc.sql("""
+                update rotations set status = 'VAULT_UPDATE_PENDING', failed_tries = failed_tries + 1, reason = ?,
+                                     eligible_at = ?, updated_at = ?
+                where id = ? and state = 'DIRECTORY_SET'""")
+            .params(text(reason), Timestamp.from(nextTry), Timestamp.from(Instant.now()), rotationId)
+            .update();
+    }
+
+    /**
+     * An administrator asks for the next try now. A rotation kept for recovery takes its account back,
+     * failing with DuplicateKeyException while another rotation holds it; false when nothing is held.
+     */
+    boolean retryNow(String rotationId, String reason) {
+        return jdbc.sql("""
+                update rotations set status = 'IN_PROGRESS', reason = ?, eligible_at = null, updated_at = ?,
+                                     active_account_key = organization_key || '/' || account_id
+                where id = ? and state in ('PENDING', 'DIRECTORY_SET', 'VAULT_SET')
+                  and status in ('API_ERROR', 'VAULT_UPDATE_PENDING', 'RECOVERY_NEEDED')""")
+            .params(text(reason), Timestamp.from(Instant.now()), rotationId)
+            .update() == 1;
+    }
+
+    /**
+     * The held password is in a vault record now, by an administrator's recovery: the ciphertext is wiped.
+     * Successful where the directory holds it (the vault record then does too), Failed where it might not.
+     */
+    boolean recovered(String rotationId, RotationStatus status, String vaultRecordUrl, String reason) {
+        return jdbc.sql("""
+                update rotations set state = 'DONE', status = ?, vault_record_url = ?, reason = ?, new_password_ciphertext = null,
+                                     active_account_key = null, eligible_at = null, updated_at = ?
+                where id = ? and state in ('PENDING', 'DIRECTORY_SET', 'VAULT_SET')
+                  and status in ('VAULT_UPDATE_PENDING', 'RECOVERY_NEEDED')""")
+            .params(status.name(), text(vaultRecordUrl), text(reason), Timestamp.from(Instant.now()), rotationId)
+            .update() == 1;
+    }
+
+    /** Notes why the rotation is still on its way, keeping its status. */
+    void note(String rotationId, String reason) {
+        jdbc.sql("update rotations set reason = ?, updated_at = ? where id = ?")
+            .params(text(reason), Timestamp.from(Instant.now()), rotationId)
             .update();
     }
 
@@ -225,7 +342,8 @@ public class Rotations {
                 Optional.ofNullable(row.getTimestamp("eligible_at")).map(Timestamp::toInstant), row.getString("triggered_by"),
                 Optional.ofNullable(row.getString("batch_id")), row.getString("policy"), row.getString("vault_revision"),
                 new ResetOptions(row.getBoolean("unlock_account"), row.getBoolean("must_change_at_next_logon")),
-                Optional.ofNullable(row.getString("follows_rotation_id")),
+                Optional.ofNullable(row.getString("follows_rotation_id")), row.getBoolean("unverified"),
+                row.getInt("directory_attempts"), row.getInt("failed_tries"),
                 row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
     }
 }

@@ -436,7 +436,7 @@ public class TicketBot {
                 case SUCCESSFUL -> target.rotationId().isPresent() ? TicketNote.Outcome.ROTATED : TicketNote.Outcome.UNLOCKED;
                 case WAITING_FOR_MINIMUM_AGE -> TicketNote.Outcome.WAITING;
                 case NOT_PERMITTED, ADMIN_NOT_PERMITTED, MULTI_TENANT_NOT_PERMITTED -> TicketNote.Outcome.NOT_PERMITTED;
-                case FAILED, API_ERROR, IN_PROGRESS -> TicketNote.Outcome.FAILED;
+                case FAILED, API_ERROR, IN_PROGRESS, VAULT_UPDATE_PENDING, RECOVERY_NEEDED -> TicketNote.Outcome.FAILED;
             }).orElse(TicketNote.Outcome.FAILED);
             case REVIEW -> TicketNote.Outcome.REVIEW;
             case DECLINED -> TicketNote.Outcome.DECLINED;

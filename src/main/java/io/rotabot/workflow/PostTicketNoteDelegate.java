@@ -55,7 +55,7 @@ class PostTicketNoteDelegate implements JavaDelegate {
             case SUCCESSFUL -> Outcome.ROTATED;
             case WAITING_FOR_MINIMUM_AGE -> Outcome.WAITING;
             case NOT_PERMITTED, ADMIN_NOT_PERMITTED, MULTI_TENANT_NOT_PERMITTED -> Outcome.NOT_PERMITTED;
-            case FAILED, API_ERROR, IN_PROGRESS -> Outcome.FAILED;
+            case FAILED, API_ERROR, IN_PROGRESS, VAULT_UPDATE_PENDING, RECOVERY_NEEDED -> Outcome.FAILED;
         };
     }
 

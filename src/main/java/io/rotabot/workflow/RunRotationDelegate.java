@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Runs an accepted rotation once its time has come; the process waits on a timer while it may not. */
+/**
+ * Runs an accepted rotation once its time has come; the process waits on a timer until the next try while it
+ * may not (the minimum password age, an outage, a vault that did not take the password).
+ */
 @Component("runRotation")
 class RunRotationDelegate implements JavaDelegate {
 
@@ -21,7 +24,7 @@ class RunRotationDelegate implements JavaDelegate {
         report(execution, rotation.run((String) execution.getVariable(Variables.ROTATION_ID)));
     }
 
-    /** Ids, statuses and the time to wait for; never a password. */
+    /** Ids, statuses and when to try next (eligibleAt, an ISO instant, or null); never a password. */
     static void report(DelegateExecution execution, Rotation result) {
         execution.setVariable(Variables.ROTATION_ID, result.id());
         execution.setVariable(Variables.ACCOUNT_NAME, result.accountName());
@@ -29,7 +32,7 @@ class RunRotationDelegate implements JavaDelegate {
         execution.setVariable(Variables.ROTATION_REASON, result.reason());
         execution.setVariable(Variables.VAULT_RECORD_URL, result.vaultRecordUrl());
         execution.setVariable(Variables.ROTATION_FINISHED, result.status().finished());
-        execution.setVariable(Variables.ELIGIBLE_AT, result.waiting() ? result.eligibleAt().orElseThrow().toString() : null);
+        execution.setVariable(Variables.ELIGIBLE_AT, result.nextAttemptAt().map(Object::toString).orElse(null));
         execution.setVariable(Variables.FOLLOWS_ROTATION_ID, result.status().finished() ? null : result.follows().orElse(null));
     }
 }

@@ -60,7 +60,7 @@ class RotationJournalTest extends EndToEndEnvironment {
     }
 
     @Test
-    void keepsThePasswordThroughAVaultOutageAndStoresTheSameOneLater() throws Exception {
+    void keepsThePasswordThroughAVaultOutageAsVaultUpdatePendingAndStoresTheSameOneLater() throws Exception {
         DirectoryAccount dave = directory.findByEmail("acme", "dave.admin@acme.test").orElseThrow();
         approvedMatch(dave.id(), "5003", "adm-dave@acme.test");
         VendorStubs.itglueRecord(ITGLUE, "5003", ACME_ITGLUE, "adm-dave@acme.test");
@@ -69,13 +69,13 @@ class RotationJournalTest extends EndToEndEnvironment {
                 .withBody("{\"errors\":[{\"status\":\"503\",\"title\":\"Service Unavailable\"}]}")));
         RotationRequest request = request("outage-" + UUID.randomUUID(), dave, "5003");
 
-        assertThatThrownBy(() -> rotation.rotate(request)).isInstanceOf(VaultUnavailableException.class)
-                .hasMessageContaining("HTTP 503");
+        Rotation waiting = rotation.rotate(request);
 
-        Rotation waiting = rotations.findByRequestKey(request.requestKey()).orElseThrow();
         assertThat(waiting.state()).isEqualTo(JournalState.DIRECTORY_SET);
-        assertThat(waiting.status()).isEqualTo(RotationStatus.IN_PROGRESS);
-        assertThat(waiting.reason()).startsWith("directory updated; waiting to retry the vault: ").contains("HTTP 503");
+        assertThat(waiting.status()).isEqualTo(RotationStatus.VAULT_UPDATE_PENDING);
+        assertThat(waiting.status().finished()).isFalse();
+        assertThat(waiting.reason()).startsWith("directory updated; vault update pending, next try at ").contains("HTTP 503");
+        assertThat(waiting.nextAttemptAt()).hasValueSatisfying(at -> assertThat(at).isAfter(java.time.Instant.now()));
         String journalled = cipher.decrypt(rotations.ciphertext(waiting.id()).orElseThrow(), waiting.id()).reveal();
         assertThat(binds(DAVE_DN, journalled)).as("the directory already has it").isTrue();
 
@@ -90,18 +90,18 @@ class RotationJournalTest extends EndToEndEnvironment {
     }
 
     @Test
-    void aDirectoryOutageBeforeTheResetIsAnApiErrorThatTheNextRetryCarriesOn() {
+    void aDirectoryOutageBeforeTheResetIsAnApiErrorWithItsNextTry() {
         String id = UUID.randomUUID().toString();
         RotationRequest request = new RotationRequest("down-" + id, "initech", "6f1c2a3b-0001-4a5b-8c9d-0e1f2a3b4c01", "8001",
                 Optional.empty(), "test");
         journal(request, "peter@initech.test", id, cipher.encrypt(Secret.of("Unsent#Passw0rd-1"), id));
 
-        assertThatThrownBy(() -> rotation.resume(id)).isInstanceOf(DirectoryUnavailableException.class);
+        Rotation waiting = rotation.resume(id);
 
-        Rotation waiting = rotations.find(id).orElseThrow();
         assertThat(waiting.status()).isEqualTo(RotationStatus.API_ERROR);
         assertThat(waiting.status().label()).isEqualTo("API Error");
-        assertThat(waiting.reason()).startsWith("waiting to retry: No domain controller of initech answered");
+        assertThat(waiting.reason()).startsWith("waiting to try again at ").contains("No domain controller of initech answered");
+        assertThat(waiting.nextAttemptAt()).isPresent();
         assertThat(waiting.state()).isEqualTo(JournalState.PENDING);
         assertThat(rotations.ciphertext(id)).isPresent();
         assertThat(rotations.unfinished()).extracting(Rotation::id).contains(id);
