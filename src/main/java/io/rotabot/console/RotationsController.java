@@ -139,6 +139,27 @@ class RotationsController {
         }
     }
 
+    /**
+     * Recovers the password a rotation holds ({@code Vault update pending}, {@code Recovery needed}) into a
+     * vault record: {@code {"vaultRecordId":"…"}} for a record of the same organization (the matched one again,
+     * or another), or {@code {}} for a new record of the organization. The password goes to the vault only.
+     * 404 unknown rotation, 400 a record that cannot take it, 409 nothing to recover or the vault refused.
+     */
+    @PostMapping("/api/rotations/{id}/recover")
+    RotationView recover(@PathVariable String id, @RequestBody(required = false) RecoveryRequest request, Principal who) {
+        known(id);
+        Optional<String> into = Optional.ofNullable(request).map(RecoveryRequest::vaultRecordId).filter(r -> !r.isBlank());
+        try {
+            return RotationView.of(rotation.recover(id, into, "api " + who.getName()));
+        } catch (IllegalStateException refused) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, refused.getMessage());
+        }
+    }
+
+    /** Where a held password goes: a record of the rotation's organization, or (none) a new record. */
+    record RecoveryRequest(@Size(max = 64) String vaultRecordId) {
+    }
+
     private void known(String id) {
         if (rotations.find(id).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No rotation " + id);

@@ -328,6 +328,63 @@ public class PasswordRotation {
         return released;
     }
 
+    /**
+     * Stores the password a rotation holds into a vault record on an administrator's word, for a rotation in
+     * {@code Vault update pending} or {@code Recovery needed}: into the record again or another record of the
+     * same organization ({@code intoRecordId}), or into a new record of the organization (empty). The password
+     * goes only to the vault, never into an answer. Ends Successful where the directory holds it, Failed where
+     * it only may (the new record's notes say so), and wipes the ciphertext once the vault confirmed it.
+     *
+     * @throws java.util.NoSuchElementException for an unknown rotation
+     * @throws IllegalArgumentException for a record that is unknown, of another organization, restricted or archived
+     * @throws IllegalStateException when the rotation holds nothing to recover, or the vault did not take it
+     */
+    public Rotation recover(String rotationId, Optional<String> intoRecordId, String who) {
+        Rotation rotation = rotations.find(rotationId).orElseThrow();
+        boolean directoryHolds = rotation.status() == RotationStatus.VAULT_UPDATE_PENDING;
+        if (!rotation.holdsPassword() || !(directoryHolds || rotation.status() == RotationStatus.RECOVERY_NEEDED)) {
+            throw new IllegalStateException("Rotation " + rotationId + " is " + rotation.status().label()
+                    + "; only a rotation in Vault update pending or Recovery needed holds a password to recover");
+        }
+        Organization organization = organizations.byKey(rotation.organizationKey()).orElseThrow(() ->
+                new IllegalStateException("The organization " + rotation.organizationKey() + " is no longer configured"));
+        VaultUpdate update;
+        try (Secret password = cipher.decrypt(rotations.ciphertext(rotationId).orElseThrow(), rotationId)) {
+            if (intoRecordId.isPresent()) {
+                VaultRecord record = vault.record(intoRecordId.get()).orElseThrow(() ->
+                        new IllegalArgumentException("The vault has no record " + intoRecordId.get()));
+                if (record.organizationId() != organization.itglueOrganizationId() || record.restricted() || record.archived()) {
+                    throw new IllegalArgumentException("The vault record " + record.id() + " is "
+                            + (record.organizationId() != organization.itglueOrganizationId() ? "of another organization"
+                               : record.restricted() ? "restricted" : "archived") + "; recover into a record of "
+                            + organization.key() + " that is neither restricted nor archived");
+                }
+                update = vault.updatePassword(record.id(), password);
+            } else {
+                update = vault.createPassword(organization.itglueOrganizationId(), rotation.accountName() + " (recovered by Rotabot)",
+                        rotation.accountName(), (directoryHolds ? "The directory holds this password" : "The directory MAY hold this "
+                        + "password (the answer to its reset was lost)") + ": Rotabot rotation " + rotationId + ", recovered by "
+                        + who + " on " + Instant.now() + ".", password);
+            }
+        }
+        if (!update.succeeded()) {
+            throw new IllegalStateException("The vault did not take the password: " + update.detail());
+        }
+        String recordId = update.record().map(VaultRecord::id).orElse("");
+        String reason = directoryHolds
+                ? "password set in the directory and recovered into vault record " + recordId + " by " + who
+                  + (recordId.equals(rotation.vaultRecordId()) ? "" : "; the account is still matched to record "
+                     + rotation.vaultRecordId() + ": match it to " + recordId)
+                : "the password the directory may hold was recovered into vault record " + recordId + " by " + who
+                  + "; rotate the account again so that both surely hold the same";
+        rotations.recovered(rotationId, directoryHolds ? RotationStatus.SUCCESSFUL : RotationStatus.FAILED,
+                update.record().map(VaultRecord::resourceUrl).orElse(""), reason);
+        log.warn("Rotation {}: {}", rotationId, reason);
+        Rotation recovered = rotations.find(rotationId).orElseThrow();
+        announce(recovered);
+        return recovered;
+    }
+
     /** The policy as a revision records it: "20 characters; upper, lower, digit, symbol; global settings". */
     private static String describe(EffectiveSettings settings) {
         PasswordPolicy policy = settings.passwordPolicy();

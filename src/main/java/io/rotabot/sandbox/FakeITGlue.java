@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A stateful fake of IT Glue's password API: JSON:API documents with kebab-case attributes,
  * {@code x-api-key}, {@code show_password} (true by default on show, false on update), PATCH that
- * changes only the attributes sent, and every password change kept as a revision.
+ * changes only the attributes sent, POST that creates a record, and every password change kept as a revision.
  */
 @RestController
 @Profile("demo")
@@ -122,6 +123,36 @@ class FakeITGlue {
         }
         record.apply(attributes);
         return ResponseEntity.ok(Map.of("data", record.resource(showPassword)));
+    }
+
+    /** A new record; IT Glue wants organization-id, name and password, and answers with the record. */
+    @PostMapping(value = API + "/passwords", consumes = JSON_API, produces = JSON_API)
+    ResponseEntity<?> create(@RequestBody Map<String, Object> document, HttpServletRequest request) {
+        if (!apiKey.equals(request.getHeader("x-api-key"))) {
+            return error(HttpStatus.UNAUTHORIZED, "Unauthorized", "Your API key is invalid");
+        }
+        if (!(document.get("data") instanceof Map<?, ?> data) || !"passwords".equals(data.get("type"))
+                || !(data.get("attributes") instanceof Map<?, ?> attributes)) {
+            return error(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Entity", "data with type passwords and attributes is required");
+        }
+        DemoOrganization organization = attributes.get("organization-id") instanceof Number id ? ORGANIZATIONS.get(id.longValue()) : null;
+        if (organization == null) {
+            return error(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Entity", "Organization can't be blank");
+        }
+        if (!(attributes.get("name") instanceof String name && !name.isBlank())) {
+            return error(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Entity", "Name can't be blank");
+        }
+        if (!(attributes.get("password") instanceof String password && !password.isEmpty())) {
+            return error(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Entity", "Password can't be blank");
+        }
+        long organizationId = ((Number) attributes.get("organization-id")).longValue();
+        String id;
+        synchronized (records) {
+            id = Long.toString(records.keySet().stream().mapToLong(Long::parseLong).max().orElse(5000) + 1);
+            record(id, organizationId, organization.name(), name,
+                    attributes.get("username") instanceof String username ? username : "", password);
+        }
+        return ResponseEntity.ok(Map.of("data", records.get(id).resource(false)));
     }
 
     /** What the record's resource-url shows in the sandbox: the record and its revisions, without secrets. */

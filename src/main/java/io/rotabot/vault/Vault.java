@@ -21,4 +21,15 @@ public interface Vault {
 
     /** Stores a new password as the record's next revision, changing nothing else, and reads it back. */
     VaultUpdate updatePassword(String recordId, Secret password);
+
+    /**
+     * Creates a password record in the organization holding this password, and reads it back; the answer
+     * carries the new record (its id and link) when the vault confirmed it.
+     *
+     * @param organizationId the vault organization
+     * @param name the record's name as people see it
+     * @param username the account the password belongs to
+     * @param notes why the record exists
+     */
+    VaultUpdate createPassword(long organizationId, String name, String username, String notes, Secret password);
 }

@@ -4,8 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doReturn;
@@ -20,15 +23,19 @@ import io.rotabot.testing.EndToEndEnvironment;
 import io.rotabot.testing.PostgresDatabase;
 import io.rotabot.testing.VendorStubs;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -54,9 +61,39 @@ class NeverStrandedTest extends EndToEndEnvironment {
     private String name;
     private String recordId;
 
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    ManagementService management;
+
     @DynamicPropertySource
     static void emptyPostgresDatabase(DynamicPropertyRegistry properties) throws Exception {
         PostgresDatabase.fresh("rotabot_stranded", properties);
+    }
+
+    @Test
+    void aRotationProcessRidesOutAVaultOutageOnItsTimerAndEndsSuccessfulWithoutAnIncident() throws Exception {
+        DirectoryAccount bob = user();
+        // IT Glue answers 503 five times (two tries of two attempts each, and one more), then works again
+        for (int refusal = 0; refusal < 5; refusal++) {
+            ITGLUE.stubFor(patch(urlPathEqualTo("/passwords/" + recordId)).inScenario("outage").atPriority(1)
+                    .whenScenarioStateIs(refusal == 0 ? Scenario.STARTED : "down-" + refusal)
+                    .willReturn(aResponse().withStatus(503).withHeader("Content-Type", VendorStubs.JSON_API)
+                            .withBody("{\"errors\":[{\"status\":\"503\",\"title\":\"Service Unavailable\"}]}"))
+                    .willSetStateTo("down-" + (refusal + 1)));
+        }
+        RotationRequest request = request(bob);
+
+        events.publishEvent(new RotationRequested(request));
+
+        Rotation done = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> rotations.findByRequestKey(request.requestKey()), r -> r.isPresent() && r.get().status().finished())
+                .orElseThrow();
+        assertThat(done.status()).isEqualTo(RotationStatus.SUCCESSFUL);
+        assertThat(binds(dn(), lastPatchedPassword(recordId))).as("vault = directory").isTrue();
+        assertThat(ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/" + recordId)))).as("5 refused, 1 stored")
+                .hasSize(6);
+        assertThat(management.createJobQuery().withException().count()).as("no job failed").isZero();
     }
 
     @AfterEach
@@ -196,6 +233,41 @@ class NeverStrandedTest extends EndToEndEnvironment {
         assertThat(pending.status()).isEqualTo(RotationStatus.VAULT_UPDATE_PENDING);
         assertThat(pending.reason()).contains("access").contains("retry");
         assertThat(rotations.ciphertext(pending.id())).isPresent();
+    }
+
+    @Test
+    void aRecordDeletedMidRotationWaitsUntilAnAdministratorRecoversThePasswordIntoANewRecord() throws Exception {
+        DirectoryAccount bob = user();
+        ITGLUE.stubFor(patch(urlPathEqualTo("/passwords/" + recordId)).atPriority(1).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", VendorStubs.JSON_API)
+                .withBody("{\"errors\":[{\"status\":\"404\",\"title\":\"Record not found\",\"detail\":\"Record not found\"}]}")));
+        Rotation pending = rotation.rotate(request(bob));
+        assertThat(pending.status()).isEqualTo(RotationStatus.VAULT_UPDATE_PENDING);
+        assertThat(pending.reason()).contains("/api/rotations/" + pending.id() + "/recover");
+        String held = cipher.decrypt(rotations.ciphertext(pending.id()).orElseThrow(), pending.id()).reveal();
+        // IT Glue creates the record and shows it with its password
+        String created = "{\"data\":{\"id\":\"777001\",\"type\":\"passwords\",\"attributes\":{\"organization-id\":" + ACME_ITGLUE
+                + ",\"name\":\"" + name + " (recovered by Rotabot)\",\"username\":\"" + name + "\",\"resource-url\":\""
+                + VendorStubs.resourceUrl(ACME_ITGLUE, "777001") + "\",\"restricted\":false,\"archived\":false%s}}}";
+        ITGLUE.stubFor(post(urlPathEqualTo("/passwords")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", VendorStubs.JSON_API).withBody(created.formatted(""))));
+        ITGLUE.stubFor(get(urlPathEqualTo("/passwords/777001")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", VendorStubs.JSON_API).withBody(created.formatted(",\"password\":\"" + held + "\""))));
+        VendorStubs.itglueRecord(ITGLUE, "6666", 9_999_999, "someone@globex.test");
+
+        HttpResponse<String> elsewhere = api("POST", "/api/rotations/" + pending.id() + "/recover", "{\"vaultRecordId\":\"6666\"}", true);
+        HttpResponse<String> recovered = api("POST", "/api/rotations/" + pending.id() + "/recover", "{}", true);
+
+        assertThat(elsewhere.statusCode()).as("another organization's record").isEqualTo(400);
+        assertThat(elsewhere.body()).contains("of another organization");
+        assertThat(recovered.statusCode()).isEqualTo(200);
+        assertThat(recovered.body()).contains("\"status\":\"Successful\"").contains("recovered into vault record 777001")
+                .contains("match it to 777001").doesNotContain(held);
+        String posted = json.readTree(ITGLUE.findAll(postRequestedFor(urlPathEqualTo("/passwords"))).get(0).getBodyAsString())
+                .path("data").path("attributes").path("password").asText();
+        assertThat(binds(dn(), posted)).as("the new record holds what the directory holds").isTrue();
+        assertThat(rotations.ciphertext(pending.id())).isEmpty();
+        assertThat(api("POST", "/api/rotations/" + pending.id() + "/recover", "{}", true).statusCode()).isEqualTo(409);
     }
 
     @Test

@@ -96,6 +96,7 @@ public abstract class EndToEndEnvironment {
         properties.add("rotabot.itglue.api-key", () -> VendorStubs.ITGLUE_KEY);
         properties.add("rotabot.itglue.max-attempts", () -> "2");
         properties.add("rotabot.itglue.first-backoff", () -> "50ms");
+        properties.add("rotabot.rotation.first-retry", () -> "1s");
         properties.add("rotabot.organizations.acme.name", () -> "ACME Ltd");
         properties.add("rotabot.organizations.acme.autotask-company-id", () -> ACME_COMPANY);
         properties.add("rotabot.organizations.acme.itglue-organization-id", () -> ACME_ITGLUE);

@@ -21,6 +21,9 @@ import io.rotabot.vault.itglue.client.model.PageMeta;
 import io.rotabot.vault.itglue.client.model.PasswordResource;
 import io.rotabot.vault.itglue.client.model.PasswordsDocument;
 import io.rotabot.vault.itglue.client.model.PasswordAttributes;
+import io.rotabot.vault.itglue.client.model.PasswordCreateDocument;
+import io.rotabot.vault.itglue.client.model.PasswordCreateDocumentData;
+import io.rotabot.vault.itglue.client.model.PasswordCreateDocumentDataAttributes;
 import io.rotabot.vault.itglue.client.model.PasswordDocument;
 import io.rotabot.vault.itglue.client.model.PasswordUpdateDocument;
 import io.rotabot.vault.itglue.client.model.PasswordUpdateDocumentData;
@@ -151,29 +154,56 @@ class ITGlueVault implements Vault {
                         .passwordUpdatedAt(OffsetDateTime.now(ZoneOffset.UTC))));
         try {
             call(() -> passwords.updatePassword(recordId, update, false));
-            PasswordDocument stored = call(() -> passwords.getPassword(recordId, true, null));
-            String readBack = stored.getData() == null || stored.getData().getAttributes() == null
-                    ? null : stored.getData().getAttributes().getPassword();
-            if (readBack == null || !password.matches(readBack)) {
-                return VaultUpdate.failed(VaultUpdate.Result.NOT_CONFIRMED,
-                        "IT Glue accepted the update but does not return the new password for record " + recordId);
-            }
-            stored.getData().getAttributes().setPassword(null);
-            return VaultUpdate.stored(toRecord(stored.getData()));
+            return readBack(recordId, password);
         } catch (RestClientResponseException e) {
-            return switch (e.getStatusCode().value()) {
-                case 404 -> VaultUpdate.failed(VaultUpdate.Result.RECORD_GONE,
-                        "IT Glue has no password record " + recordId + " any more");
-                case 403 -> VaultUpdate.failed(VaultUpdate.Result.NOT_PERMITTED,
-                        "IT Glue refused access to record " + recordId + ": the API key needs Password Access"
-                        + " and the record must not be restricted");
-                case 422 -> VaultUpdate.failed(VaultUpdate.Result.REJECTED,
-                        "IT Glue rejected the update of record " + recordId + ": " + ExternalCalls.errorText(e));
-                default -> throw unavailable("Updating password record " + recordId, e);
-            };
+            return refusal(e, "record " + recordId, "Updating password record " + recordId);
         } catch (RestClientException e) {
             throw unavailable("Updating password record " + recordId, e);
         }
+    }
+
+    @Override
+    public VaultUpdate createPassword(long organizationId, String name, String username, String notes, Secret password) {
+        PasswordCreateDocument create = new PasswordCreateDocument().data(new PasswordCreateDocumentData()
+                .type(PasswordCreateDocumentData.TypeEnum.PASSWORDS)
+                .attributes(new PasswordCreateDocumentDataAttributes()
+                        .organizationId(organizationId).name(name).username(username).notes(notes).password(password.reveal())));
+        try {
+            PasswordDocument created = call(() -> passwords.createPassword(create));
+            if (created == null || created.getData() == null || created.getData().getId() == null) {
+                return VaultUpdate.failed(VaultUpdate.Result.NOT_CONFIRMED, "IT Glue answered the new record without its id");
+            }
+            return readBack(created.getData().getId(), password);
+        } catch (RestClientResponseException e) {
+            return refusal(e, "a new record in organization " + organizationId, "Creating a password record in organization "
+                    + organizationId);
+        } catch (RestClientException e) {
+            throw unavailable("Creating a password record in organization " + organizationId, e);
+        }
+    }
+
+    /** Confirmed only when IT Glue returns the same password for the record. */
+    private VaultUpdate readBack(String recordId, Secret password) {
+        PasswordDocument stored = call(() -> passwords.getPassword(recordId, true, null));
+        String readBack = stored.getData() == null || stored.getData().getAttributes() == null
+                ? null : stored.getData().getAttributes().getPassword();
+        if (readBack == null || !password.matches(readBack)) {
+            return VaultUpdate.failed(VaultUpdate.Result.NOT_CONFIRMED,
+                    "IT Glue accepted the password but does not return it for record " + recordId);
+        }
+        stored.getData().getAttributes().setPassword(null);
+        return VaultUpdate.stored(toRecord(stored.getData()));
+    }
+
+    private static VaultUpdate refusal(RestClientResponseException e, String what, String doing) {
+        return switch (e.getStatusCode().value()) {
+            case 404 -> VaultUpdate.failed(VaultUpdate.Result.RECORD_GONE, "IT Glue has no " + what + " any more");
+            case 403 -> VaultUpdate.failed(VaultUpdate.Result.NOT_PERMITTED,
+                    "IT Glue refused access to " + what + ": the API key needs Password Access and the record must not be restricted");
+            case 422 -> VaultUpdate.failed(VaultUpdate.Result.REJECTED,
+                    "IT Glue rejected " + what + ": " + ExternalCalls.errorText(e));
+            default -> throw unavailable(doing, e);
+        };
     }
 
     private static VaultUnavailableException unavailable(String what, RestClientException e) {
