@@ -5,6 +5,7 @@ import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.PasswordChange;
+import io.rotabot.directory.PasswordCheck;
 import io.rotabot.directory.ResetOptions;
 import io.rotabot.matching.Matches;
 import io.rotabot.organization.Organization;
@@ -330,7 +331,7 @@ public class PasswordRotation {
             return;
         }
         // after a crash the directory may already have this password: then setting it again is not needed
-        if (directory.accepts(account.get(), password)) {
+        if (directory.holds(account.get(), password) == PasswordCheck.HOLDS) {
             rotations.advance(rotation.id(), JournalState.PENDING, JournalState.DIRECTORY_SET,
                     "directory already had the new password; vault update pending");
             return;

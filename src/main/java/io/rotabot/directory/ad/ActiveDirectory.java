@@ -25,6 +25,7 @@ import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.PasswordChange;
 import io.rotabot.directory.PasswordChange.Result;
+import io.rotabot.directory.PasswordCheck;
 import io.rotabot.directory.ResetOptions;
 import io.rotabot.security.Secret;
 import java.time.Instant;
@@ -221,7 +222,7 @@ class ActiveDirectory implements DirectoryAdapter {
     }
 
     @Override
-    public boolean accepts(DirectoryAccount account, Secret password) {
+    public PasswordCheck holds(DirectoryAccount account, Secret password) {
         return controllers.holds(account.organizationKey(), account.distinguishedName(), password);
     }
 

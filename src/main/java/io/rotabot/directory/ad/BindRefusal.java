@@ -1,6 +1,7 @@
 package io.rotabot.directory.ad;
 
 import com.unboundid.ldap.sdk.LDAPException;
+import io.rotabot.directory.PasswordCheck;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,8 @@ record BindRefusal(String code, String diagnostic) {
             "773", "%s must change its password at the next logon",
             "775", "%s is locked out");
     private static final Set<String> RIGHT_PASSWORD_ONLY = Set.of("530", "531", "532", "533", "701", "773");
+    /** The only code AD gives for a wrong password. */
+    private static final String WRONG_PASSWORD = "52e";
 
     static BindRefusal of(LDAPException refused) {
         String diagnostic = refused.getDiagnosticMessage() == null ? "" : refused.getDiagnosticMessage();
@@ -43,6 +46,11 @@ record BindRefusal(String code, String diagnostic) {
     /** The directory checked the password and found it right; it refused the sign-in for another reason. */
     boolean provesPassword() {
         return RIGHT_PASSWORD_ONLY.contains(code);
+    }
+
+    /** What the refusal proves about the password: right (530…773), wrong (52e), or nothing (775, no code). */
+    PasswordCheck check() {
+        return provesPassword() ? PasswordCheck.HOLDS : code.equals(WRONG_PASSWORD) ? PasswordCheck.DOES_NOT_HOLD : PasswordCheck.UNKNOWN;
     }
 
     boolean lockedOut() {

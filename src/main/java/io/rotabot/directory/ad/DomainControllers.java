@@ -15,6 +15,7 @@ import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
 import io.rotabot.directory.DirectoryUnavailableException;
+import io.rotabot.directory.PasswordCheck;
 import io.rotabot.security.ConfigurationSecrets;
 import io.rotabot.security.Secret;
 import jakarta.annotation.PreDestroy;
@@ -111,14 +112,15 @@ class DomainControllers {
     }
 
     /**
-     * Whether the first domain controller that answers holds this password for the DN: a bind with it
-     * succeeds, or AD refuses it only for a reason it gives for the right password alone (must change,
-     * expired, disabled…; see {@link BindRefusal#provesPassword()}).
+     * Whether the first domain controller that answers holds this password for the DN, as a bind with it proves
+     * (see {@link BindRefusal#check()}).
+     *
+     * @throws DirectoryUnavailableException when no domain controller answered the bind
      */
-    boolean holds(String organizationKey, String dn, Secret password) {
+    PasswordCheck holds(String organizationKey, String dn, Secret password) {
         Endpoint endpoint = endpoint(organizationKey);
         try (LDAPConnection connection = endpoint.servers().getConnection()) {
-            return bindAs(connection, dn, password).map(BindRefusal::provesPassword).orElse(true);
+            return bindAs(connection, dn, password).map(BindRefusal::check).orElse(PasswordCheck.HOLDS);
         } catch (LDAPException e) {
             throw new DirectoryUnavailableException("No domain controller of " + organizationKey + " answered ("
                     + endpoint.settings().urls() + "): " + describe(e), e);

@@ -19,6 +19,7 @@ import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.PasswordChange;
 import io.rotabot.directory.PasswordChange.Result;
+import io.rotabot.directory.PasswordCheck;
 import io.rotabot.directory.ResetOptions;
 import io.rotabot.security.Secret;
 import java.time.Duration;
@@ -173,10 +174,13 @@ class EntraDirectory implements DirectoryAdapter {
                 + "lockout of " + account.logonName() + " ends by itself, after a minute at first and longer after repeated failures");
     }
 
-    /** Graph cannot test a password without a user sign-in, so after a crash the reset is simply sent again. */
+    /**
+     * Graph cannot test a password without the user's own sign-in (which multi-factor and conditional access
+     * policies may stop anyway), so whether Entra ID holds a password is never known.
+     */
     @Override
-    public boolean accepts(DirectoryAccount account, Secret password) {
-        return false;
+    public PasswordCheck holds(DirectoryAccount account, Secret password) {
+        return PasswordCheck.UNKNOWN;
     }
 
     /** Entra ID's cloud policy is fixed: at least 8 characters, three of the four kinds. */

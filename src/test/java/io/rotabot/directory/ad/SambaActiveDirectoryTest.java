@@ -17,6 +17,7 @@ import io.rotabot.directory.Diagnosis;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.PasswordChange;
+import io.rotabot.directory.PasswordCheck;
 import io.rotabot.directory.ResetOptions;
 import io.rotabot.security.Secret;
 import java.net.ServerSocket;
@@ -93,8 +94,8 @@ class SambaActiveDirectoryTest {
         PasswordChange change = directory.setPassword(alice, fresh, ResetOptions.PASSWORD_ONLY);
 
         assertThat(change.succeeded()).isTrue();
-        assertThat(directory.accepts(alice, fresh)).isTrue();
-        assertThat(directory.accepts(alice, Secret.of("Initial#Passw0rd-" + RUN))).as("the old password").isFalse();
+        assertThat(directory.holds(alice, fresh)).isEqualTo(PasswordCheck.HOLDS);
+        assertThat(directory.holds(alice, Secret.of("Initial#Passw0rd-" + RUN))).as("the old password").isEqualTo(PasswordCheck.DOES_NOT_HOLD);
     }
 
     @Test
@@ -223,7 +224,7 @@ class SambaActiveDirectoryTest {
         PasswordChange rotated = service.setPassword(itself, Secret.of("Rotated#Passw0rd-" + RUN), ResetOptions.PASSWORD_ONLY);
 
         assertThat(rotated.succeeded()).as(rotated.detail()).isTrue();
-        assertThat(directory.accepts(itself, Secret.of("Service#Passw0rd-" + RUN))).as("the old password").isFalse();
+        assertThat(directory.holds(itself, Secret.of("Service#Passw0rd-" + RUN))).as("the old password").isEqualTo(PasswordCheck.DOES_NOT_HOLD);
         assertThat(service.findByEmail("corp", "rb" + RUN + "-alice@corp.example.test"))
                 .as("the connection binds with the new password").isPresent();
     }
@@ -320,7 +321,7 @@ class SambaActiveDirectoryTest {
 
         assertThat(unlocking.succeeded()).as(unlocking.detail()).isTrue();
         assertThat(SambaDomainController.lockoutTime(admin, dn)).isZero();
-        assertThat(directory.accepts(locked, fresh)).isTrue();
+        assertThat(directory.holds(locked, fresh)).isEqualTo(PasswordCheck.HOLDS);
         assertThat(account("locked").lockedOut()).isFalse();
     }
 
@@ -330,13 +331,13 @@ class SambaActiveDirectoryTest {
         String dn = user(USERS, "rb" + RUN + "-unlock", old.reveal());
         SambaDomainController.lockOut(admin, "rb" + RUN + "-lockout", dn, CREATED);
         DirectoryAccount locked = account("unlock");
-        assertThat(directory.accepts(locked, old)).as("locked out").isFalse();
+        assertThat(directory.holds(locked, old)).as("locked out").isEqualTo(PasswordCheck.UNKNOWN);
 
         AccountUnlock unlocked = directory.unlock(locked);
         AccountUnlock again = directory.unlock(locked);
 
         assertThat(unlocked.result()).isEqualTo(AccountUnlock.Result.UNLOCKED);
-        assertThat(directory.accepts(locked, old)).isTrue();
+        assertThat(directory.holds(locked, old)).isEqualTo(PasswordCheck.HOLDS);
         assertThat(again.result()).isEqualTo(AccountUnlock.Result.WAS_NOT_LOCKED);
     }
 

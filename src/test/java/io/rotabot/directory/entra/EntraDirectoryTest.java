@@ -25,6 +25,7 @@ import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.DirectoryAccount.Privilege;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.PasswordChange;
+import io.rotabot.directory.PasswordCheck;
 import io.rotabot.directory.ResetOptions;
 import io.rotabot.security.Secret;
 import io.rotabot.testing.GraphStubs;
@@ -271,6 +272,16 @@ class EntraDirectoryTest {
         assertThat(weak.result()).isEqualTo(PasswordChange.Result.REJECTED_BY_POLICY);
         assertThat(weak.detail()).contains("complexity requirements");
         assertThat(directory.account("contoso", SYNCED)).isEmpty();
+    }
+
+    @Test
+    void entraCannotTellWhetherItHoldsAPasswordAndDoesNotAsk() {
+        EntraDirectory directory = adapter(EntraConnectionProperties.Access.CUSTOMER_APP);
+        DirectoryAccount frank = directory.account("contoso", FRANK).orElseThrow();
+        graph.server().resetRequests();
+
+        assertThat(directory.holds(frank, Secret.of("Cloud#Passw0rd-2026"))).isEqualTo(PasswordCheck.UNKNOWN);
+        assertThat(graph.server().getAllServeEvents()).isEmpty();
     }
 
     @Test
