@@ -14,6 +14,7 @@ import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
+import io.rotabot.VendorText;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.PasswordCheck;
 import io.rotabot.security.ConfigurationSecrets;
@@ -42,6 +43,8 @@ import org.springframework.stereotype.Component;
 class DomainControllers {
 
     private static final Logger log = LoggerFactory.getLogger(DomainControllers.class);
+    /** Enough of a server's text to act on; the sentence around it stays whole. */
+    private static final int DIAGNOSTIC_LENGTH = 300;
 
     private final AdConnectionProperties properties;
     private final ConfigurationSecrets secrets;
@@ -85,10 +88,25 @@ class DomainControllers {
 
     /** Runs work on a pooled service-account connection; a connection that broke is replaced, not reused. */
     <T> T withService(String organizationKey, LdapWork<T> work) throws LDAPException {
-        LDAPConnectionPool pool = endpoint(organizationKey).pool();
-        LDAPConnection connection;
+        Lease lease = lease(organizationKey);
         try {
-            connection = pool.getConnection();
+            T result = work.apply(lease.connection());
+            lease.pool().releaseConnection(lease.connection());
+            return result;
+        } catch (LDAPException e) {
+            lease.pool().releaseConnectionAfterException(lease.connection(), e);
+            throw e;
+        } catch (RuntimeException e) {
+            lease.pool().releaseDefunctConnection(lease.connection());
+            throw e;
+        }
+    }
+
+    /** A connection from the pool, bound as the service account. */
+    private Lease lease(String organizationKey) throws LDAPException {
+        LDAPConnectionPool pool = endpoint(organizationKey).pool();
+        try {
+            return new Lease(pool, pool.getConnection());
         } catch (LDAPException e) {
             if (e.getResultCode() != ResultCode.INVALID_CREDENTIALS) {
                 throw e;
@@ -96,18 +114,7 @@ class DomainControllers {
             // another node may have rotated the bind account: bind again with what the database holds now
             forget(organizationKey);
             pool = endpoint(organizationKey).pool();
-            connection = pool.getConnection();
-        }
-        try {
-            T result = work.apply(connection);
-            pool.releaseConnection(connection);
-            return result;
-        } catch (LDAPException e) {
-            pool.releaseConnectionAfterException(connection, e);
-            throw e;
-        } catch (RuntimeException e) {
-            pool.releaseDefunctConnection(connection);
-            throw e;
+            return new Lease(pool, pool.getConnection());
         }
     }
 
@@ -136,15 +143,23 @@ class DomainControllers {
      * staged, and the next bind the old password fails tries it.
      *
      * @return empty when the bind with the new password succeeded, else AD's reason for refusing it
-     * @throws LDAPException when the directory refused the reset itself
+     * @throws LDAPException when the reset got no success: the domain controller's refusal, or no answer
+     * @throws DirectoryUnavailableException when no connection for the reset could be had, or the verifying bind failed
      */
     Optional<BindRefusal> resetAndVerify(String organizationKey, ModifyRequest reset, String dn, Secret password,
                                          boolean ownAccount) throws LDAPException {
         if (ownAccount) {
             credentials.stage(organizationKey, password);
         }
-        LDAPConnectionPool pool = endpoint(organizationKey).pool();
-        LDAPConnection connection = pool.getConnection();
+        Lease lease;
+        try {
+            lease = lease(organizationKey);
+        } catch (LDAPException e) {
+            throw new DirectoryUnavailableException("No domain controller of " + organizationKey + " let the bind account "
+                    + "in to reset the password of " + dn + ", which was not changed: " + describe(e), e);
+        }
+        LDAPConnectionPool pool = lease.pool();
+        LDAPConnection connection = lease.connection();
         try {
             connection.modify(reset);
         } catch (LDAPException e) {
@@ -294,16 +309,12 @@ class DomainControllers {
         endpoints.values().forEach(e -> e.pool().close());
     }
 
-    /** The result code and the server's diagnostic, in words, never a password. */
+    /** The result code and the server's diagnostic (or the SDK's words when no answer came), cleaned; never a password. */
     static String describe(LDAPException e) {
         String diagnostic = e.getDiagnosticMessage();
-        String text = e.getResultCode().getName() + " (" + e.getResultCode().intValue() + ")";
-        if (diagnostic != null && !diagnostic.isBlank()) {
-            text += ": " + diagnostic;
-        } else if (e.getMessage() != null) {
-            text += ": " + e.getMessage();
-        }
-        return text;
+        String text = diagnostic != null && !diagnostic.isBlank() ? diagnostic : e.getMessage();
+        return e.getResultCode().getName() + " (" + e.getResultCode().intValue() + ")"
+                + (text == null || text.isBlank() ? "" : ": " + VendorText.clean(text, DIAGNOSTIC_LENGTH));
     }
 
     /** An operation on a service-account connection. */
@@ -316,5 +327,8 @@ class DomainControllers {
     }
 
     private record Endpoint(AdConnectionProperties.Connection settings, FailoverServerSet servers, LDAPConnectionPool pool) {
+    }
+
+    private record Lease(LDAPConnectionPool pool, LDAPConnection connection) {
     }
 }

@@ -106,7 +106,8 @@ class SambaActiveDirectoryTest {
         PasswordChange simple = directory.setPassword(bob, Secret.of("onlylowercaseletters"), ResetOptions.PASSWORD_ONLY);
 
         assertThat(tooShort.result()).isEqualTo(PasswordChange.Result.REJECTED_BY_POLICY);
-        assertThat(tooShort.detail()).contains("the password is too short").doesNotContain("Sh0rt#pw");
+        assertThat(tooShort.detail()).contains("the domain's password policy refused the password")
+                .contains("the password is too short").endsWith("[LDAP 19, 0000052D]").doesNotContain("Sh0rt#pw");
         assertThat(simple.result()).isEqualTo(PasswordChange.Result.REJECTED_BY_POLICY);
         assertThat(simple.detail()).contains("complexity");
     }
@@ -176,6 +177,7 @@ class SambaActiveDirectoryTest {
         PasswordChange change = directory.setPassword(ghost, Secret.of("Ghost#Passw0rd-" + RUN), ResetOptions.PASSWORD_ONLY);
 
         assertThat(change.result()).isEqualTo(PasswordChange.Result.ACCOUNT_GONE);
+        assertThat(change.detail()).endsWith("no longer exists in the directory [LDAP 32, 00002030]");
     }
 
     @Test
@@ -186,7 +188,7 @@ class SambaActiveDirectoryTest {
         PasswordChange administrator = helpdesk.setPassword(account("nestedadm"), Secret.of("Denied#Passw0rd-" + RUN), ResetOptions.PASSWORD_ONLY);
 
         assertThat(user.result()).isEqualTo(PasswordChange.Result.NOT_PERMITTED);
-        assertThat(user.detail()).contains("Reset Password right");
+        assertThat(user.detail()).contains("Reset Password right").contains("[LDAP 50");
         assertThat(administrator.result()).isEqualTo(PasswordChange.Result.NOT_PERMITTED);
         assertThat(administrator.detail()).contains("administrator").contains("AdminSDHolder");
     }

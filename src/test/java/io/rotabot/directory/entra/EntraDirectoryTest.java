@@ -275,6 +275,25 @@ class EntraDirectoryTest {
     }
 
     @Test
+    void graphsTextIsCleanedBeforeItBecomesAReasonOrAnOutage() {
+        graph.server().stubFor(patch(urlPathEqualTo("/v1.0/users/" + FRANK)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody(graphError("Request_BadRequest",
+                        "The specified password does not comply with password complexity requirements.\\r\\nPlease provide a different password.\\u0000"))));
+        graph.server().stubFor(patch(urlPathEqualTo("/v1.0/users/" + GRACE)).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json").withBody(graphError("UnknownError", "Something went wrong.\\u0000"))));
+        EntraDirectory directory = adapter(EntraConnectionProperties.Access.CUSTOMER_APP);
+        DirectoryAccount grace = directory.account("contoso", GRACE).orElseThrow();
+
+        PasswordChange weak = directory.setPassword(directory.account("contoso", FRANK).orElseThrow(), Secret.of("weak"), ResetOptions.PASSWORD_ONLY);
+
+        assertThat(weak.detail()).isEqualTo("Entra ID refused the password: HTTP 400 Request_BadRequest: The specified password does "
+                + "not comply with password complexity requirements. Please provide a different password.");
+        assertThatThrownBy(() -> directory.setPassword(grace, Secret.of("Admin#Passw0rd-2026"), ResetOptions.PASSWORD_ONLY))
+                .isInstanceOf(DirectoryUnavailableException.class)
+                .hasMessageEndingWith("HTTP 500 UnknownError: Something went wrong.");
+    }
+
+    @Test
     void entraCannotTellWhetherItHoldsAPasswordAndDoesNotAsk() {
         EntraDirectory directory = adapter(EntraConnectionProperties.Access.CUSTOMER_APP);
         DirectoryAccount frank = directory.account("contoso", FRANK).orElseThrow();
