@@ -228,7 +228,7 @@ class ActiveDirectory implements DirectoryAdapter {
 
     @Override
     public PasswordCheck holds(DirectoryAccount account, Secret password) {
-        return controllers.holds(account.organizationKey(), account.distinguishedName(), password);
+        return controllers.holds(account.organizationKey(), account.distinguishedName(), password, isServiceAccount(account));
     }
 
     @Override

@@ -120,18 +120,36 @@ class DomainControllers {
 
     /**
      * Whether the first domain controller that answers holds this password for the DN, as a bind with it proves
-     * (see {@link BindRefusal#check()}).
+     * (see {@link BindRefusal#check()}). When the DN is the connection's own account and the directory holds the
+     * password, the connection takes it as its bind password: a reset whose answer was lost leaves it staged, and
+     * without this the connection would go on trying the old one.
      *
      * @throws DirectoryUnavailableException when no domain controller answered the bind
      */
-    PasswordCheck holds(String organizationKey, String dn, Secret password) {
+    PasswordCheck holds(String organizationKey, String dn, Secret password, boolean ownAccount) {
         Endpoint endpoint = endpoint(organizationKey);
+        PasswordCheck check;
         try (LDAPConnection connection = endpoint.servers().getConnection()) {
-            return bindAs(connection, dn, password).map(BindRefusal::check).orElse(PasswordCheck.HOLDS);
+            check = bindAs(connection, dn, password).map(BindRefusal::check).orElse(PasswordCheck.HOLDS);
         } catch (LDAPException e) {
             throw new DirectoryUnavailableException("No domain controller of " + organizationKey + " answered ("
                     + endpoint.settings().urls() + "): " + describe(e), e);
         }
+        if (ownAccount && check == PasswordCheck.HOLDS && !bindsWith(organizationKey, password)) {
+            credentials.adopt(organizationKey, password);
+            forget(organizationKey);
+            log.info("The bind account of {}'s directory holds a password Rotabot set; its connections bind with it now", organizationKey);
+        }
+        return check;
+    }
+
+    /** Whether the connection already binds with this password, the one Rotabot last set. */
+    private boolean bindsWith(String organizationKey, Secret password) {
+        return credentials.current(organizationKey).map(current -> {
+            try (current) {
+                return password.matches(current.reveal());
+            }
+        }).orElse(false);
     }
 
     /**
@@ -139,8 +157,10 @@ class DomainControllers {
      * domain controller the change reached first, before it replicates — then gives the connection
      * back to the pool re-authenticated as the service account. The connection's own account is
      * different: its new password is staged in the database first and promoted once the bind succeeded
-     * or AD's refusal proved the password, and the pool is rebuilt with it; a crash in between leaves it
-     * staged, and the next bind the old password fails tries it.
+     * or AD's refusal proved the password, and the pool is rebuilt with it. The staged password is
+     * discarded only when the domain controller answered the reset with a refusal; when no answer came
+     * (a time-out, a broken connection) or the verifying bind failed, the directory may hold it, so it stays
+     * staged, and the next pool binds with it once the old password fails ({@link #holds} promotes it too).
      *
      * @return empty when the bind with the new password succeeded, else AD's reason for refusing it
      * @throws LDAPException when the reset got no success: the domain controller's refusal, or no answer
@@ -148,9 +168,6 @@ class DomainControllers {
      */
     Optional<BindRefusal> resetAndVerify(String organizationKey, ModifyRequest reset, String dn, Secret password,
                                          boolean ownAccount) throws LDAPException {
-        if (ownAccount) {
-            credentials.stage(organizationKey, password);
-        }
         Lease lease;
         try {
             lease = lease(organizationKey);
@@ -161,12 +178,19 @@ class DomainControllers {
         LDAPConnectionPool pool = lease.pool();
         LDAPConnection connection = lease.connection();
         try {
+            if (ownAccount) {
+                credentials.stage(organizationKey, password);
+            }
             connection.modify(reset);
         } catch (LDAPException e) {
-            pool.releaseConnectionAfterException(connection, e);
             if (ownAccount) {
-                credentials.discard(organizationKey);
+                keepIfHeld(organizationKey, pool, connection, e);
+            } else {
+                pool.releaseConnectionAfterException(connection, e);
             }
+            throw e;
+        } catch (RuntimeException e) {
+            pool.releaseConnection(connection);
             throw e;
         }
         String server = connection.getConnectedAddress() + ":" + connection.getConnectedPort();
@@ -174,7 +198,13 @@ class DomainControllers {
         try {
             refusal = bindAs(connection, dn, password);
         } catch (LDAPException e) {
-            pool.releaseDefunctConnection(connection);
+            if (ownAccount) {
+                // the directory holds the staged password: the next pool binds with it
+                pool.discardConnection(connection);
+                forget(organizationKey);
+            } else {
+                pool.releaseDefunctConnection(connection);
+            }
             throw new DirectoryUnavailableException("The password of " + dn + " was set on " + server
                     + " but verifying it failed: " + describe(e), e);
         }
@@ -182,14 +212,32 @@ class DomainControllers {
             pool.releaseAndReAuthenticateConnection(connection);
             return refusal;
         }
-        // bound as the account itself now, and the pool would re-authenticate with the old password
-        pool.releaseDefunctConnection(connection);
+        // bound as the account itself now; a replacement would bind with the old password: the pool is rebuilt instead
+        pool.discardConnection(connection);
         if (refusal.isEmpty() || refusal.get().provesPassword()) {
             credentials.promote(organizationKey);
             log.info("The bind account of {}'s directory has a new password; its connections bind with it now", organizationKey);
         }
         forget(organizationKey);
         return refusal;
+    }
+
+    /**
+     * After the reset of the connection's own account failed: a refusal proves the directory kept the old
+     * password, so the staged one goes; without an answer either may bind now, so the staged one stays and the
+     * pool is rebuilt, trying the one Rotabot last set and then the staged one. The broken connection is not
+     * replaced, as a replacement would bind with the old password, perhaps in vain.
+     */
+    private void keepIfHeld(String organizationKey, LDAPConnectionPool pool, LDAPConnection connection, LDAPException failure) {
+        if (!ModifyRefusal.of(failure).mayHaveApplied()) {
+            pool.releaseConnectionAfterException(connection, failure);
+            credentials.discard(organizationKey);
+            return;
+        }
+        pool.discardConnection(connection);
+        forget(organizationKey);
+        log.warn("The reset of the bind account of {}'s directory got no answer ({}); the directory may hold the new "
+                + "password, which stays staged until a bind proves which one it holds", organizationKey, describe(failure));
     }
 
     /** Closes the organization's pool; the next call opens one with the bind password the database holds then. */

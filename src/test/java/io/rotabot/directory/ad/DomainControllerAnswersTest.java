@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the AD adapter makes of a domain controller's answers, in the exact codes and texts Windows sends (NUL
- * included): a refusal becomes a result in words with AD's codes in brackets, and no answer becomes an outage.
+ * included): a refusal becomes a result in words with AD's codes in brackets, no answer becomes an outage, and the
+ * connection's own account never loses a password the domain controller may have taken.
  */
 class DomainControllerAnswersTest {
 
@@ -142,6 +144,72 @@ class DomainControllerAnswersTest {
         assertThat(dc.holds(BOB, "Fresh#Passw0rd-1")).as("applied before the answer was lost").isTrue();
         assertThat(directory.holds(bob, Secret.of("Fresh#Passw0rd-1"))).isEqualTo(PasswordCheck.HOLDS);
         assertThat(directory.holds(bob, Secret.of("Initial-Passw0rd-bob!"))).as("data 52e").isEqualTo(PasswordCheck.DOES_NOT_HOLD);
+    }
+
+    @Test
+    void theBindAccountWhoseResetGotNoAnswerBindsWithThePasswordTheDomainControllerTook() throws Exception {
+        DirectoryAccount itself = itself();
+        assertThat(directory.setPassword(itself, Secret.of("Rotated#Passw0rd-1"), ResetOptions.PASSWORD_ONLY).succeeded()).isTrue();
+        dc.answerResetsAfter(RESPONSE_TIMEOUT.multipliedBy(3));
+
+        assertThatThrownBy(() -> directory.setPassword(itself, Secret.of("Rotated#Passw0rd-2"), ResetOptions.PASSWORD_ONLY))
+                .isInstanceOf(DirectoryUnavailableException.class);
+        dc.answerResetsAtOnce();
+
+        assertThat(dc.holds(SERVICE, "Rotated#Passw0rd-2")).isTrue();
+        assertThat(credentials.pending("acme").map(Secret::reveal)).as("kept staged").contains("Rotated#Passw0rd-2");
+        assertThat(directory.findByEmail("acme", "alice@acme.test")).as("the connection binds again").isPresent();
+        assertThat(directory.holds(itself, Secret.of("Rotated#Passw0rd-2"))).isEqualTo(PasswordCheck.HOLDS);
+        assertThat(credentials.current("acme").map(Secret::reveal)).contains("Rotated#Passw0rd-2");
+        assertThat(credentials.pending("acme")).isEmpty();
+        int failed = dc.failedBinds(SERVICE);
+        assertThat(failed).as("the one bind with the password the directory no longer holds").isLessThanOrEqualTo(1);
+
+        ActiveDirectory afterRestart = restarted();
+        assertThat(afterRestart.findByEmail("acme", "alice@acme.test")).isPresent();
+        assertThat(directory.accounts("acme")).isNotEmpty();
+        assertThat(dc.failedBinds(SERVICE)).as("no more failed binds").isEqualTo(failed);
+    }
+
+    @Test
+    void aCheckThatFindsTheBindAccountHoldsTheStagedPasswordMakesTheConnectionBindWithIt() throws Exception {
+        DirectoryAccount itself = itself();
+        assertThat(directory.setPassword(itself, Secret.of("Rotated#Passw0rd-1"), ResetOptions.PASSWORD_ONLY).succeeded()).isTrue();
+        assertThat(directory.findByEmail("acme", "alice@acme.test")).as("connections bound with the first").isPresent();
+        // a later reset reached the directory, and its answer was lost
+        credentials.stage("acme", Secret.of("Rotated#Passw0rd-2"));
+        dc.setDirectly(SERVICE, "Rotated#Passw0rd-2");
+
+        PasswordCheck check = directory.holds(itself, Secret.of("Rotated#Passw0rd-2"));
+
+        assertThat(check).isEqualTo(PasswordCheck.HOLDS);
+        assertThat(credentials.current("acme").map(Secret::reveal)).contains("Rotated#Passw0rd-2");
+        assertThat(credentials.pending("acme")).isEmpty();
+        int failed = dc.failedBinds(SERVICE);
+        assertThat(restarted().findByEmail("acme", "alice@acme.test")).isPresent();
+        assertThat(dc.failedBinds(SERVICE)).as("the first password tried binds").isEqualTo(failed);
+    }
+
+    @Test
+    void aLostStagedPasswordTheBindAccountHoldsIsTakenUpAgainByTheCheck() throws Exception {
+        DirectoryAccount itself = itself();
+        String held = "Lost#Passw0rd-" + UUID.randomUUID();
+        dc.setDirectly(SERVICE, held);
+
+        assertThat(directory.holds(itself, Secret.of(held))).isEqualTo(PasswordCheck.HOLDS);
+
+        assertThat(credentials.current("acme").map(Secret::reveal)).contains(held);
+        assertThat(restarted().findByEmail("acme", "alice@acme.test")).isPresent();
+    }
+
+    @Test
+    void aWrongPasswordOfTheBindAccountChangesNothing() {
+        DirectoryAccount itself = itself();
+
+        assertThat(directory.holds(itself, Secret.of("Wrong#Passw0rd-1"))).isEqualTo(PasswordCheck.DOES_NOT_HOLD);
+
+        assertThat(credentials.current("acme")).isEmpty();
+        assertThat(directory.findByEmail("acme", "alice@acme.test")).isPresent();
     }
 
     private PasswordChange resetOfBob() {

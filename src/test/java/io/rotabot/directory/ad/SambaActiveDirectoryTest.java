@@ -20,6 +20,7 @@ import io.rotabot.directory.PasswordChange;
 import io.rotabot.directory.PasswordCheck;
 import io.rotabot.directory.ResetOptions;
 import io.rotabot.security.Secret;
+import io.rotabot.testing.TestSecrets;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -229,6 +230,28 @@ class SambaActiveDirectoryTest {
         assertThat(directory.holds(itself, Secret.of("Service#Passw0rd-" + RUN))).as("the old password").isEqualTo(PasswordCheck.DOES_NOT_HOLD);
         assertThat(service.findByEmail("corp", "rb" + RUN + "-alice@corp.example.test"))
                 .as("the connection binds with the new password").isPresent();
+    }
+
+    @Test
+    void aBindAccountHoldingAPasswordWhoseResetAnswerWasLostBindsWithItOnceACheckFoundIt() throws Exception {
+        String name = "rb" + RUN + "-svclost";
+        String self = user(organizationalUnit("lost"), name, "Service#Passw0rd-" + RUN);
+        String masterKey = TestSecrets.newMasterKey();
+        BindCredentials credentials = HandBuiltControllers.credentials(masterKey);
+        AdConnectionProperties properties = new AdConnectionProperties(Map.of("corp",
+                SambaDomainController.connection(List.of(URL), self, "Service#Passw0rd-" + RUN, false)));
+        ActiveDirectory service = new ActiveDirectory(HandBuiltControllers.of(properties, masterKey, credentials));
+        DirectoryAccount itself = service.findByEmail("corp", name + "@corp.example.test").orElseThrow();
+        // the reset of the bind account reached the domain controller; its answer never came back
+        admin.modify(self, new Modification(ModificationType.REPLACE, "unicodePwd",
+                ("\"Lost#Passw0rd-" + RUN + "\"").getBytes(StandardCharsets.UTF_16LE)));
+
+        PasswordCheck check = service.holds(itself, Secret.of("Lost#Passw0rd-" + RUN));
+
+        assertThat(check).isEqualTo(PasswordCheck.HOLDS);
+        ActiveDirectory restarted = new ActiveDirectory(HandBuiltControllers.of(properties, masterKey, credentials));
+        assertThat(restarted.findByEmail("corp", "rb" + RUN + "-alice@corp.example.test")).as("binds with it").isPresent();
+        assertThat(admin.getEntry(self, "badPwdCount").getAttributeValueAsInteger("badPwdCount")).as("no failed bind").isIn(null, 0);
     }
 
     @Test
