@@ -1,12 +1,18 @@
 package io.rotabot.directory;
 
+import io.rotabot.VendorText;
+
 /**
  * What a directory did when asked to end an account's lockout, without touching its password.
  *
  * @param result what happened
- * @param detail the directory's answer in words
+ * @param detail the directory's answer in words; cleaned ({@link VendorText}), as it may quote the directory
  */
 public record AccountUnlock(Result result, String detail) {
+
+    public AccountUnlock {
+        detail = VendorText.clean(detail);
+    }
 
     public enum Result {
         /** The lockout was ended. */

@@ -1,5 +1,6 @@
 package io.rotabot.directory;
 
+import io.rotabot.VendorText;
 import java.util.List;
 
 /**
@@ -25,9 +26,13 @@ public record Diagnosis(String organizationKey, String target, List<Step> steps)
     /**
      * @param name what was checked
      * @param outcome how it went
-     * @param detail what was found
+     * @param detail what was found; cleaned ({@link VendorText}), as it quotes servers, certificates and exceptions
      * @param advice what to do about it; empty when nothing is needed
      */
     public record Step(String name, Outcome outcome, String detail, String advice) {
+
+        public Step {
+            detail = VendorText.clean(detail);
+        }
     }
 }

@@ -83,8 +83,8 @@ public class Directories implements Directory {
     }
 
     @Override
-    public boolean accepts(DirectoryAccount account, Secret password) {
-        return of(account).accepts(account, password);
+    public PasswordCheck holds(DirectoryAccount account, Secret password) {
+        return of(account).holds(account, password);
     }
 
     @Override

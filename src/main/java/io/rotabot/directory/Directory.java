@@ -34,6 +34,10 @@ public interface Directory {
      * ({@code 701}), logon hours or workstation ({@code 530}, {@code 531}). A lockout ({@code 775}) is
      * reported whatever the password, so a reset that leaves one in place is {@code NOT_VERIFIED}. On the
      * connection's own account, the connection binds with the new password from then on.
+     *
+     * @return the directory's answer; every refusal is one, in words, with the directory's codes
+     * @throws DirectoryUnavailableException when the directory gave no verdict: unreachable, busy, or no answer in
+     *         time, in which case it may hold the new password ({@link #holds} tells)
      */
     PasswordChange setPassword(DirectoryAccount account, Secret password, ResetOptions options);
 
@@ -41,11 +45,16 @@ public interface Directory {
     AccountUnlock unlock(DirectoryAccount account);
 
     /**
-     * Whether the directory holds this password for the account now: a bind with it succeeds, or AD refuses
-     * the bind only for a reason it gives for the right password alone (must change at next logon, expired,
-     * disabled…). A locked-out AD account answers no with any password.
+     * Whether the directory holds this password for the account now, as far as it can prove it (see
+     * {@link PasswordCheck} for the facts behind each answer). In AD a bind as the account tells: a success or a
+     * refusal AD gives only to the right password is {@code HOLDS}, {@code data 52e} is {@code DOES_NOT_HOLD},
+     * anything else (a lockout's 775) {@code UNKNOWN}; Entra ID cannot test a password and always answers
+     * {@code UNKNOWN}. When the account is the connection's own and the directory holds the password, the
+     * connection binds with it from then on.
+     *
+     * @throws DirectoryUnavailableException when no server answered the bind
      */
-    boolean accepts(DirectoryAccount account, Secret password);
+    PasswordCheck holds(DirectoryAccount account, Secret password);
 
     /** The directory's own password policy for the organization (domain policy; Entra ID's fixed rules). */
     DirectoryPasswordPolicy passwordPolicy(String organizationKey);

@@ -477,7 +477,7 @@ public class PasswordRotation {
             return;
         }
         // after a crash or a lost answer the directory may already have this password: then it is not set again
-        PasswordCheck check = directory.accepts(account.get(), password) ? PasswordCheck.HOLDS : PasswordCheck.UNKNOWN;
+        PasswordCheck check = directory.holds(account.get(), password);
         if (check == PasswordCheck.HOLDS) {
             rotations.directorySet(rotation.id(), false, "the directory already had the new password; vault update pending");
             return;

@@ -18,6 +18,7 @@ import io.rotabot.directory.Directory;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.PasswordChange;
+import io.rotabot.directory.PasswordCheck;
 import io.rotabot.security.SecretCipher;
 import io.rotabot.testing.EndToEndEnvironment;
 import io.rotabot.testing.PostgresDatabase;
@@ -149,7 +150,7 @@ class NeverStrandedTest extends EndToEndEnvironment {
                     "the domain's password policy refused the password (length, complexity or history)");
         }).when(directory).setPassword(any(), any(), any());
         // a directory that cannot prove which password it holds (as Entra ID cannot)
-        doReturn(false).when(directory).accepts(any(), any());
+        doReturn(PasswordCheck.UNKNOWN).when(directory).holds(any(), any());
 
         Rotation first = rotation.rotate(request(bob));
         assertThat(first.status()).isEqualTo(RotationStatus.API_ERROR);
@@ -303,7 +304,7 @@ class NeverStrandedTest extends EndToEndEnvironment {
             call.callRealMethod();
             throw new DirectoryUnavailableException("the answer timed out", null);
         }).when(directory).setPassword(any(), any(), any());
-        doReturn(false).when(directory).accepts(any(), any());
+        doReturn(PasswordCheck.UNKNOWN).when(directory).holds(any(), any());
         Rotation inDoubt = rotation.rotate(request(bob));
         assertThat(inDoubt.status()).isEqualTo(RotationStatus.API_ERROR);
 

@@ -25,6 +25,7 @@ import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.PasswordChange;
 import io.rotabot.directory.PasswordChange.Result;
+import io.rotabot.directory.PasswordCheck;
 import io.rotabot.directory.ResetOptions;
 import io.rotabot.security.Secret;
 import java.time.Instant;
@@ -202,17 +203,22 @@ class ActiveDirectory implements DirectoryAdapter {
             try {
                 connection.modify(dn, new Modification(ModificationType.REPLACE, "lockoutTime", "0"));
             } catch (LDAPException e) {
-                if (e.getResultCode() == ResultCode.INSUFFICIENT_ACCESS_RIGHTS) {
-                    return new AccountUnlock(AccountUnlock.Result.NOT_PERMITTED, account.privileged()
+                ModifyRefusal refusal = ModifyRefusal.of(e);
+                if (refusal.outage()) {
+                    throw e;
+                }
+                if (refusal.result() == ResultCode.INSUFFICIENT_ACCESS_RIGHTS) {
+                    return new AccountUnlock(AccountUnlock.Result.NOT_PERMITTED, (account.privileged()
                             ? "the bind account may not unlock the administrator " + account.logonName() + ": administrators "
                               + "are protected by AdminSDHolder; use a bind account that is a Domain Admin"
                             : "the bind account may not unlock " + dn + ": delegate it write access to lockoutTime on that "
-                              + "account's OU (" + DomainControllers.describe(e) + ")");
+                              + "account's OU") + " " + refusal.codes());
                 }
-                if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                if (refusal.result() == ResultCode.NO_SUCH_OBJECT) {
                     return new AccountUnlock(AccountUnlock.Result.ACCOUNT_GONE, "the account " + dn + " no longer exists in the directory");
                 }
-                throw e;
+                return new AccountUnlock(AccountUnlock.Result.UNSUPPORTED, "the domain controller refused to end the lockout of "
+                        + dn + ": " + refusal.unexplained());
             }
             log.info("Lockout of {} ended", dn);
             return new AccountUnlock(AccountUnlock.Result.UNLOCKED, "the lockout of " + account.logonName()
@@ -221,8 +227,8 @@ class ActiveDirectory implements DirectoryAdapter {
     }
 
     @Override
-    public boolean accepts(DirectoryAccount account, Secret password) {
-        return controllers.holds(account.organizationKey(), account.distinguishedName(), password);
+    public PasswordCheck holds(DirectoryAccount account, Secret password) {
+        return controllers.holds(account.organizationKey(), account.distinguishedName(), password, isServiceAccount(account));
     }
 
     @Override
@@ -355,34 +361,60 @@ class ActiveDirectory implements DirectoryAdapter {
         return Optional.of(Instant.ofEpochSecond(value / 10_000_000L - FILETIME_EPOCH_OFFSET_SECONDS, (value % 10_000_000L) * 100));
     }
 
+    /**
+     * The domain controller's answer to a reset in words a technician can act on, AD's codes in brackets after
+     * them; no answer at all, or a busy or unavailable server, is an outage instead (see {@link ModifyRefusal}).
+     *
+     * @throws DirectoryUnavailableException when the domain controller gave no verdict on the reset
+     */
     private static PasswordChange refusal(LDAPException e, DirectoryAccount account, boolean ownAccount, ResetOptions options) {
-        String diagnostic = e.getDiagnosticMessage() == null ? "" : e.getDiagnosticMessage();
-        ResultCode code = e.getResultCode();
-        if (code == ResultCode.CONSTRAINT_VIOLATION || code == ResultCode.UNWILLING_TO_PERFORM) {
-            return new PasswordChange(Result.REJECTED_BY_POLICY, "the directory's password policy refused the password: "
-                    + policyReason(diagnostic));
+        ModifyRefusal refusal = ModifyRefusal.of(e);
+        String dn = account.distinguishedName();
+        if (refusal.outage()) {
+            throw new DirectoryUnavailableException(refusal.mayHaveApplied()
+                    ? "Setting the password of " + dn + " got no answer from the domain controller, which may or may not "
+                      + "have set it: " + DomainControllers.describe(e)
+                    : "Setting the password of " + dn + " was not done, the domain controller is " + (refusal.result()
+                      == ResultCode.BUSY ? "busy" : "unavailable") + ": " + DomainControllers.describe(e), e);
         }
+        if (refusal.passwordRestriction()) {
+            String reason = refusal.policyReason();
+            return new PasswordChange(Result.REJECTED_BY_POLICY, "the domain's password policy refused the password "
+                    + "(length, complexity or history)" + (reason.isEmpty() ? "" : ": " + reason) + " " + refusal.codes());
+        }
+        ResultCode code = refusal.result();
         if (code == ResultCode.UNAVAILABLE_CRITICAL_EXTENSION) {
             return new PasswordChange(Result.UNSUPPORTED, "the domain controller cannot apply the password history to a reset "
-                    + "(it does not support LDAP_SERVER_POLICY_HINTS); turn off honor-password-history for this connection");
+                    + "(it does not support LDAP_SERVER_POLICY_HINTS); turn off honor-password-history for this connection "
+                    + refusal.codes());
         }
         if (code == ResultCode.NO_SUCH_OBJECT) {
-            return new PasswordChange(Result.ACCOUNT_GONE, "the account " + account.distinguishedName()
-                    + " no longer exists in the directory");
+            return new PasswordChange(Result.ACCOUNT_GONE, "the account " + dn + " no longer exists in the directory "
+                    + refusal.codes());
         }
         if (code == ResultCode.INSUFFICIENT_ACCESS_RIGHTS) {
             String rights = "the Reset Password right" + alsoWrites(options);
-            return new PasswordChange(Result.NOT_PERMITTED, ownAccount
+            return new PasswordChange(Result.NOT_PERMITTED, (ownAccount
                     ? "the bind account may not reset its own password: delegate it " + rights + " on its own "
                       + "account or OU (a Domain Admin has it)"
                     : account.privileged()
                     ? "the bind account may not reset the password of the administrator " + account.logonName()
                       + ": administrators are protected by AdminSDHolder; use a bind account that is a Domain Admin"
-                    : "the bind account may not reset the password of " + account.distinguishedName()
-                      + ": delegate it " + rights + " on that account's OU");
+                    : "the bind account lacks " + rights + " on " + dn + ": delegate it on that account's OU")
+                    + " " + refusal.codes());
         }
-        throw new DirectoryUnavailableException("Setting the password of " + account.distinguishedName()
-                + " failed: " + DomainControllers.describe(e), e);
+        if (code == ResultCode.UNWILLING_TO_PERFORM) {
+            // 0000001F … problem 5003 (WILL_NOT_PERFORM) is no policy verdict (API-FACTS.md); AD sets unicodePwd only
+            // over a connection with 128-bit or better TLS or SASL encryption (MS-ADTS 3.1.1.3.1.5.1 unicodePwd)
+            return new PasswordChange(Result.UNSUPPORTED, "the domain controller will not set the password (AD's "
+                    + "WILL_NOT_PERFORM, not a verdict of the password policy): AD answers so when the connection does not "
+                    + "meet its terms for passwords (LDAPS or StartTLS with at least 128-bit encryption), when the bind "
+                    + "account's rights do not allow the change, or on a read-only domain controller. Check that the "
+                    + "connection is ldaps:// or StartTLS to a writable domain controller and that the bind account has the "
+                    + "Reset Password right on " + dn + " " + refusal.codes());
+        }
+        return new PasswordChange(Result.UNSUPPORTED, "the domain controller refused the reset of " + dn + ": "
+                + refusal.unexplained());
     }
 
     /** The attributes a reset with these options writes besides the password, which a delegation must also allow. */
@@ -397,16 +429,4 @@ class ActiveDirectory implements DirectoryAdapter {
         return attributes.isEmpty() ? "" : " and write access to " + String.join(" and ", attributes);
     }
 
-    /** AD puts the reason after the 0000052D code; Samba after "check_password_restrictions:". */
-    static String policyReason(String diagnostic) {
-        String reason = diagnostic;
-        int marker = reason.indexOf("check_password_restrictions:");
-        if (marker >= 0) {
-            reason = reason.substring(marker + "check_password_restrictions:".length());
-        } else if (reason.startsWith("0000052D")) {
-            reason = reason.substring(reason.indexOf(':') + 1);
-        }
-        reason = reason.strip();
-        return reason.isEmpty() ? "no reason given (" + diagnostic + ")" : reason;
-    }
 }

@@ -54,6 +54,20 @@ class BindCredentials {
             .params(Timestamp.from(Instant.now()), organizationKey).update();
     }
 
+    /**
+     * A bind proved the directory holds this password: from now on the connection binds with it, and nothing
+     * stays staged (whatever was staged is not what the directory holds).
+     */
+    void adopt(String organizationKey, Secret password) {
+        String ciphertext = cipher.encrypt(password, context(organizationKey));
+        Timestamp now = Timestamp.from(Instant.now());
+        if (jdbc.sql("update bind_credentials set current_ciphertext = ?, pending_ciphertext = null, updated_at = ? "
+                + "where organization_key = ?").params(ciphertext, now, organizationKey).update() == 0) {
+            jdbc.sql("insert into bind_credentials (organization_key, current_ciphertext, updated_at) values (?, ?, ?)")
+                .params(organizationKey, ciphertext, now).update();
+        }
+    }
+
     /** The directory refused the staged password: forget it. */
     void discard(String organizationKey) {
         jdbc.sql("update bind_credentials set pending_ciphertext = null, updated_at = ? where organization_key = ?")

@@ -1,6 +1,8 @@
 package io.rotabot.directory.ad;
 
 import com.unboundid.ldap.sdk.LDAPException;
+import io.rotabot.VendorText;
+import io.rotabot.directory.PasswordCheck;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +18,7 @@ import java.util.regex.Pattern;
  * password once the account is locked out, and hides every other code.
  *
  * @param code the data code in lower case (52e, 775, …); empty when the text carries none (not AD, or no reason given)
- * @param diagnostic the server's text, for a code this type does not know
+ * @param diagnostic the server's text, for a code this type does not know, cleaned: Windows ends it with a NUL
  */
 record BindRefusal(String code, String diagnostic) {
 
@@ -33,9 +35,13 @@ record BindRefusal(String code, String diagnostic) {
             "773", "%s must change its password at the next logon",
             "775", "%s is locked out");
     private static final Set<String> RIGHT_PASSWORD_ONLY = Set.of("530", "531", "532", "533", "701", "773");
+    /** The only code AD gives for a wrong password. */
+    private static final String WRONG_PASSWORD = "52e";
+    /** Enough of the server's text to act on; the sentence around it stays whole. */
+    private static final int DIAGNOSTIC_LENGTH = 300;
 
     static BindRefusal of(LDAPException refused) {
-        String diagnostic = refused.getDiagnosticMessage() == null ? "" : refused.getDiagnosticMessage();
+        String diagnostic = VendorText.clean(refused.getDiagnosticMessage(), DIAGNOSTIC_LENGTH);
         Matcher data = DATA.matcher(diagnostic);
         return new BindRefusal(data.find() ? data.group(1).toLowerCase(Locale.ROOT) : "", diagnostic);
     }
@@ -43,6 +49,11 @@ record BindRefusal(String code, String diagnostic) {
     /** The directory checked the password and found it right; it refused the sign-in for another reason. */
     boolean provesPassword() {
         return RIGHT_PASSWORD_ONLY.contains(code);
+    }
+
+    /** What the refusal proves about the password: right (530…773), wrong (52e), or nothing (775, no code). */
+    PasswordCheck check() {
+        return provesPassword() ? PasswordCheck.HOLDS : code.equals(WRONG_PASSWORD) ? PasswordCheck.DOES_NOT_HOLD : PasswordCheck.UNKNOWN;
     }
 
     boolean lockedOut() {
@@ -60,7 +71,7 @@ record BindRefusal(String code, String diagnostic) {
             return reason.formatted(account) + " (AD data " + code + ")";
         }
         return code.isEmpty()
-                ? "the directory refused the bind as " + account + (diagnostic.isBlank() ? "" : " (" + diagnostic.strip() + ")")
+                ? "the directory refused the bind as " + account + (diagnostic.isEmpty() ? "" : " (" + diagnostic + ")")
                 : "the directory refused the bind as " + account + " with AD data " + code;
     }
 }

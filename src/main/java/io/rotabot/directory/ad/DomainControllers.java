@@ -14,7 +14,9 @@ import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
+import io.rotabot.VendorText;
 import io.rotabot.directory.DirectoryUnavailableException;
+import io.rotabot.directory.PasswordCheck;
 import io.rotabot.security.ConfigurationSecrets;
 import io.rotabot.security.Secret;
 import jakarta.annotation.PreDestroy;
@@ -41,6 +43,8 @@ import org.springframework.stereotype.Component;
 class DomainControllers {
 
     private static final Logger log = LoggerFactory.getLogger(DomainControllers.class);
+    /** Enough of a server's text to act on; the sentence around it stays whole. */
+    private static final int DIAGNOSTIC_LENGTH = 300;
 
     private final AdConnectionProperties properties;
     private final ConfigurationSecrets secrets;
@@ -84,10 +88,25 @@ class DomainControllers {
 
     /** Runs work on a pooled service-account connection; a connection that broke is replaced, not reused. */
     <T> T withService(String organizationKey, LdapWork<T> work) throws LDAPException {
-        LDAPConnectionPool pool = endpoint(organizationKey).pool();
-        LDAPConnection connection;
+        Lease lease = lease(organizationKey);
         try {
-            connection = pool.getConnection();
+            T result = work.apply(lease.connection());
+            lease.pool().releaseConnection(lease.connection());
+            return result;
+        } catch (LDAPException e) {
+            lease.pool().releaseConnectionAfterException(lease.connection(), e);
+            throw e;
+        } catch (RuntimeException e) {
+            lease.pool().releaseDefunctConnection(lease.connection());
+            throw e;
+        }
+    }
+
+    /** A connection from the pool, bound as the service account. */
+    private Lease lease(String organizationKey) throws LDAPException {
+        LDAPConnectionPool pool = endpoint(organizationKey).pool();
+        try {
+            return new Lease(pool, pool.getConnection());
         } catch (LDAPException e) {
             if (e.getResultCode() != ResultCode.INVALID_CREDENTIALS) {
                 throw e;
@@ -95,34 +114,42 @@ class DomainControllers {
             // another node may have rotated the bind account: bind again with what the database holds now
             forget(organizationKey);
             pool = endpoint(organizationKey).pool();
-            connection = pool.getConnection();
-        }
-        try {
-            T result = work.apply(connection);
-            pool.releaseConnection(connection);
-            return result;
-        } catch (LDAPException e) {
-            pool.releaseConnectionAfterException(connection, e);
-            throw e;
-        } catch (RuntimeException e) {
-            pool.releaseDefunctConnection(connection);
-            throw e;
+            return new Lease(pool, pool.getConnection());
         }
     }
 
     /**
-     * Whether the first domain controller that answers holds this password for the DN: a bind with it
-     * succeeds, or AD refuses it only for a reason it gives for the right password alone (must change,
-     * expired, disabled…; see {@link BindRefusal#provesPassword()}).
+     * Whether the first domain controller that answers holds this password for the DN, as a bind with it proves
+     * (see {@link BindRefusal#check()}). When the DN is the connection's own account and the directory holds the
+     * password, the connection takes it as its bind password: a reset whose answer was lost leaves it staged, and
+     * without this the connection would go on trying the old one.
+     *
+     * @throws DirectoryUnavailableException when no domain controller answered the bind
      */
-    boolean holds(String organizationKey, String dn, Secret password) {
+    PasswordCheck holds(String organizationKey, String dn, Secret password, boolean ownAccount) {
         Endpoint endpoint = endpoint(organizationKey);
+        PasswordCheck check;
         try (LDAPConnection connection = endpoint.servers().getConnection()) {
-            return bindAs(connection, dn, password).map(BindRefusal::provesPassword).orElse(true);
+            check = bindAs(connection, dn, password).map(BindRefusal::check).orElse(PasswordCheck.HOLDS);
         } catch (LDAPException e) {
             throw new DirectoryUnavailableException("No domain controller of " + organizationKey + " answered ("
                     + endpoint.settings().urls() + "): " + describe(e), e);
         }
+        if (ownAccount && check == PasswordCheck.HOLDS && !bindsWith(organizationKey, password)) {
+            credentials.adopt(organizationKey, password);
+            forget(organizationKey);
+            log.info("The bind account of {}'s directory holds a password Rotabot set; its connections bind with it now", organizationKey);
+        }
+        return check;
+    }
+
+    /** Whether the connection already binds with this password, the one Rotabot last set. */
+    private boolean bindsWith(String organizationKey, Secret password) {
+        return credentials.current(organizationKey).map(current -> {
+            try (current) {
+                return password.matches(current.reveal());
+            }
+        }).orElse(false);
     }
 
     /**
@@ -130,26 +157,40 @@ class DomainControllers {
      * domain controller the change reached first, before it replicates — then gives the connection
      * back to the pool re-authenticated as the service account. The connection's own account is
      * different: its new password is staged in the database first and promoted once the bind succeeded
-     * or AD's refusal proved the password, and the pool is rebuilt with it; a crash in between leaves it
-     * staged, and the next bind the old password fails tries it.
+     * or AD's refusal proved the password, and the pool is rebuilt with it. The staged password is
+     * discarded only when the domain controller answered the reset with a refusal; when no answer came
+     * (a time-out, a broken connection) or the verifying bind failed, the directory may hold it, so it stays
+     * staged, and the next pool binds with it once the old password fails ({@link #holds} promotes it too).
      *
      * @return empty when the bind with the new password succeeded, else AD's reason for refusing it
-     * @throws LDAPException when the directory refused the reset itself
+     * @throws LDAPException when the reset got no success: the domain controller's refusal, or no answer
+     * @throws DirectoryUnavailableException when no connection for the reset could be had, or the verifying bind failed
      */
     Optional<BindRefusal> resetAndVerify(String organizationKey, ModifyRequest reset, String dn, Secret password,
                                          boolean ownAccount) throws LDAPException {
-        if (ownAccount) {
-            credentials.stage(organizationKey, password);
-        }
-        LDAPConnectionPool pool = endpoint(organizationKey).pool();
-        LDAPConnection connection = pool.getConnection();
+        Lease lease;
         try {
+            lease = lease(organizationKey);
+        } catch (LDAPException e) {
+            throw new DirectoryUnavailableException("No domain controller of " + organizationKey + " let the bind account "
+                    + "in to reset the password of " + dn + ", which was not changed: " + describe(e), e);
+        }
+        LDAPConnectionPool pool = lease.pool();
+        LDAPConnection connection = lease.connection();
+        try {
+            if (ownAccount) {
+                credentials.stage(organizationKey, password);
+            }
             connection.modify(reset);
         } catch (LDAPException e) {
-            pool.releaseConnectionAfterException(connection, e);
             if (ownAccount) {
-                credentials.discard(organizationKey);
+                keepIfHeld(organizationKey, pool, connection, e);
+            } else {
+                pool.releaseConnectionAfterException(connection, e);
             }
+            throw e;
+        } catch (RuntimeException e) {
+            pool.releaseConnection(connection);
             throw e;
         }
         String server = connection.getConnectedAddress() + ":" + connection.getConnectedPort();
@@ -157,7 +198,13 @@ class DomainControllers {
         try {
             refusal = bindAs(connection, dn, password);
         } catch (LDAPException e) {
-            pool.releaseDefunctConnection(connection);
+            if (ownAccount) {
+                // the directory holds the staged password: the next pool binds with it
+                pool.discardConnection(connection);
+                forget(organizationKey);
+            } else {
+                pool.releaseDefunctConnection(connection);
+            }
             throw new DirectoryUnavailableException("The password of " + dn + " was set on " + server
                     + " but verifying it failed: " + describe(e), e);
         }
@@ -165,14 +212,32 @@ class DomainControllers {
             pool.releaseAndReAuthenticateConnection(connection);
             return refusal;
         }
-        // bound as the account itself now, and the pool would re-authenticate with the old password
-        pool.releaseDefunctConnection(connection);
+        // bound as the account itself now; a replacement would bind with the old password: the pool is rebuilt instead
+        pool.discardConnection(connection);
         if (refusal.isEmpty() || refusal.get().provesPassword()) {
             credentials.promote(organizationKey);
             log.info("The bind account of {}'s directory has a new password; its connections bind with it now", organizationKey);
         }
         forget(organizationKey);
         return refusal;
+    }
+
+    /**
+     * After the reset of the connection's own account failed: a refusal proves the directory kept the old
+     * password, so the staged one goes; without an answer either may bind now, so the staged one stays and the
+     * pool is rebuilt, trying the one Rotabot last set and then the staged one. The broken connection is not
+     * replaced, as a replacement would bind with the old password, perhaps in vain.
+     */
+    private void keepIfHeld(String organizationKey, LDAPConnectionPool pool, LDAPConnection connection, LDAPException failure) {
+        if (!ModifyRefusal.of(failure).mayHaveApplied()) {
+            pool.releaseConnectionAfterException(connection, failure);
+            credentials.discard(organizationKey);
+            return;
+        }
+        pool.discardConnection(connection);
+        forget(organizationKey);
+        log.warn("The reset of the bind account of {}'s directory got no answer ({}); the directory may hold the new "
+                + "password, which stays staged until a bind proves which one it holds", organizationKey, describe(failure));
     }
 
     /** Closes the organization's pool; the next call opens one with the bind password the database holds then. */
@@ -292,16 +357,12 @@ class DomainControllers {
         endpoints.values().forEach(e -> e.pool().close());
     }
 
-    /** The result code and the server's diagnostic, in words, never a password. */
+    /** The result code and the server's diagnostic (or the SDK's words when no answer came), cleaned; never a password. */
     static String describe(LDAPException e) {
         String diagnostic = e.getDiagnosticMessage();
-        String text = e.getResultCode().getName() + " (" + e.getResultCode().intValue() + ")";
-        if (diagnostic != null && !diagnostic.isBlank()) {
-            text += ": " + diagnostic;
-        } else if (e.getMessage() != null) {
-            text += ": " + e.getMessage();
-        }
-        return text;
+        String text = diagnostic != null && !diagnostic.isBlank() ? diagnostic : e.getMessage();
+        return e.getResultCode().getName() + " (" + e.getResultCode().intValue() + ")"
+                + (text == null || text.isBlank() ? "" : ": " + VendorText.clean(text, DIAGNOSTIC_LENGTH));
     }
 
     /** An operation on a service-account connection. */
@@ -314,5 +375,8 @@ class DomainControllers {
     }
 
     private record Endpoint(AdConnectionProperties.Connection settings, FailoverServerSet servers, LDAPConnectionPool pool) {
+    }
+
+    private record Lease(LDAPConnectionPool pool, LDAPConnection connection) {
     }
 }

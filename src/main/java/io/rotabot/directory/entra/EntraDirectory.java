@@ -9,6 +9,7 @@ import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.UserCollectionResponse;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import io.rotabot.VendorText;
 import io.rotabot.directory.AccountUnlock;
 import io.rotabot.directory.Diagnosis;
 import io.rotabot.directory.DirectoryAccount;
@@ -19,6 +20,7 @@ import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.PasswordChange;
 import io.rotabot.directory.PasswordChange.Result;
+import io.rotabot.directory.PasswordCheck;
 import io.rotabot.directory.ResetOptions;
 import io.rotabot.security.Secret;
 import java.time.Duration;
@@ -48,6 +50,9 @@ class EntraDirectory implements DirectoryAdapter {
     private static final String[] USER_FIELDS = {"id", "userPrincipalName", "mail", "displayName", "onPremisesSyncEnabled",
         "accountEnabled", "lastPasswordChangeDateTime"};
     static final String GLOBAL_ADMINISTRATOR_TEMPLATE = "62e90394-69f5-4237-9190-012177145e10";
+
+    /** Enough of a vendor's message to act on; the sentence around it stays whole. */
+    private static final int MESSAGE_LENGTH = 400;
 
     /** Role holders change rarely; single lookups reuse them this long, an import always reads them afresh. */
     private static final Duration ROLES_FRESH = Duration.ofMinutes(5);
@@ -173,10 +178,13 @@ class EntraDirectory implements DirectoryAdapter {
                 + "lockout of " + account.logonName() + " ends by itself, after a minute at first and longer after repeated failures");
     }
 
-    /** Graph cannot test a password without a user sign-in, so after a crash the reset is simply sent again. */
+    /**
+     * Graph cannot test a password without the user's own sign-in (which multi-factor and conditional access
+     * policies may stop anyway), so whether Entra ID holds a password is never known.
+     */
     @Override
-    public boolean accepts(DirectoryAccount account, Secret password) {
-        return false;
+    public PasswordCheck holds(DirectoryAccount account, Secret password) {
+        return PasswordCheck.UNKNOWN;
     }
 
     /** Entra ID's cloud policy is fixed: at least 8 characters, three of the four kinds. */
@@ -315,18 +323,20 @@ class EntraDirectory implements DirectoryAdapter {
         return new DirectoryUnavailableException(what + " in " + organizationKey + "'s Entra ID failed: " + reason, e);
     }
 
+    /** Graph's status, error code and message, the vendor's text cleaned: it goes into details, exceptions and diagnoses. */
     private static String graphError(ODataError e) {
         String code = e.getError() == null ? null : e.getError().getCode();
         String message = e.getError() == null ? e.getMessage() : e.getError().getMessage();
-        return "HTTP " + e.getResponseStatusCode() + (code == null ? "" : " " + code) + (message == null ? "" : ": " + message);
+        return "HTTP " + e.getResponseStatusCode() + (code == null ? "" : " " + VendorText.clean(code, MESSAGE_LENGTH))
+                + (message == null ? "" : ": " + VendorText.clean(message, MESSAGE_LENGTH));
     }
 
+    /** The innermost cause's message (the token endpoint's or the network's words), cleaned. */
     private static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.length() > 400 ? message.substring(0, 400) + "…" : message;
+        return VendorText.clean(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage(), MESSAGE_LENGTH);
     }
 }

@@ -12,6 +12,7 @@ import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.PasswordChange;
+import io.rotabot.directory.PasswordCheck;
 import io.rotabot.directory.ResetOptions;
 import io.rotabot.sandbox.SandboxDirectory;
 import io.rotabot.security.Secret;
@@ -86,8 +87,8 @@ class ActiveDirectoryTest {
         PasswordChange change = directory.setPassword(bob, fresh, ResetOptions.PASSWORD_ONLY);
 
         assertThat(change.succeeded()).isTrue();
-        assertThat(directory.accepts(bob, fresh)).isTrue();
-        assertThat(directory.accepts(bob, Secret.of("Initial-Passw0rd-bob!"))).as("the old password").isFalse();
+        assertThat(directory.holds(bob, fresh)).isEqualTo(PasswordCheck.HOLDS);
+        assertThat(directory.holds(bob, Secret.of("Initial-Passw0rd-bob!"))).as("the old password").isEqualTo(PasswordCheck.DOES_NOT_HOLD);
     }
 
     @Test
@@ -99,10 +100,11 @@ class ActiveDirectoryTest {
         PasswordChange simple = directory.setPassword(dave, Secret.of("alllowercaseletters"), ResetOptions.PASSWORD_ONLY);
 
         assertThat(tooShort.result()).isEqualTo(PasswordChange.Result.REJECTED_BY_POLICY);
-        assertThat(tooShort.detail()).contains("the password is too short").doesNotContain("Sh0rt!pw");
+        assertThat(tooShort.detail()).isEqualTo("the domain's password policy refused the password (length, complexity or history): "
+                + "the password is too short. It should be equal or longer than 12 characters! [LDAP 19, 0000052D]");
         assertThat(simple.result()).isEqualTo(PasswordChange.Result.REJECTED_BY_POLICY);
         assertThat(simple.detail()).contains("complexity");
-        assertThat(directory.accepts(dave, Secret.of("Initial-Passw0rd-dave!"))).as("unchanged").isTrue();
+        assertThat(directory.holds(dave, Secret.of("Initial-Passw0rd-dave!"))).as("unchanged").isEqualTo(PasswordCheck.HOLDS);
     }
 
     @Test
@@ -249,7 +251,7 @@ class ActiveDirectoryTest {
             assertThat(change.result()).isEqualTo(PasswordChange.Result.NOT_VERIFIED);
             assertThat(change.detail()).contains("the account is locked out (AD data 775)").contains("unlocks");
             assertThat(directory.account("acme", carol.id()).orElseThrow().lockedOut()).isTrue();
-            assertThat(directory.accepts(carol, fresher)).isFalse();
+            assertThat(directory.holds(carol, fresher)).as("data 775 whatever the password").isEqualTo(PasswordCheck.UNKNOWN);
         }
     }
 
@@ -265,7 +267,7 @@ class ActiveDirectoryTest {
             assertThat(change.succeeded()).as(change.detail()).isTrue();
             assertThat(change.detail()).contains("lockout ended").contains("verified by a bind");
             assertThat(directory.account("acme", carol.id()).orElseThrow().lockedOut()).isFalse();
-            assertThat(directory.accepts(carol, fresher)).isTrue();
+            assertThat(directory.holds(carol, fresher)).isEqualTo(PasswordCheck.HOLDS);
         }
     }
 
@@ -274,13 +276,13 @@ class ActiveDirectoryTest {
         try (SandboxDirectory fresh = sandbox()) {
             ActiveDirectory directory = directory(fresh);
             DirectoryAccount carol = directory.findByEmail("acme", "carol@acme.test").orElseThrow();
-            assertThat(directory.accepts(carol, Secret.of("Initial-Passw0rd-carol!"))).as("locked out").isFalse();
+            assertThat(directory.holds(carol, Secret.of("Initial-Passw0rd-carol!"))).as("locked out").isEqualTo(PasswordCheck.UNKNOWN);
 
             AccountUnlock unlocked = directory.unlock(carol);
             AccountUnlock again = directory.unlock(carol);
 
             assertThat(unlocked.result()).isEqualTo(AccountUnlock.Result.UNLOCKED);
-            assertThat(directory.accepts(carol, Secret.of("Initial-Passw0rd-carol!"))).isTrue();
+            assertThat(directory.holds(carol, Secret.of("Initial-Passw0rd-carol!"))).isEqualTo(PasswordCheck.HOLDS);
             assertThat(again.result()).isEqualTo(AccountUnlock.Result.WAS_NOT_LOCKED);
             assertThat(again.succeeded()).isTrue();
         }
@@ -308,8 +310,8 @@ class ActiveDirectoryTest {
             assertThat(change.succeeded()).as(change.detail()).isTrue();
             assertThat(change.detail()).contains("AD data 773");
             assertThat(directory.account("acme", bob.id()).orElseThrow().passwordLastSet()).as("pwdLastSet 0").isEmpty();
-            assertThat(directory.accepts(bob, fresher)).as("the directory holds it, though it asks for a change at sign-in").isTrue();
-            assertThat(directory.accepts(bob, Secret.of("Wrong-Passw0rd-1"))).isFalse();
+            assertThat(directory.holds(bob, fresher)).as("the directory holds it, though it asks for a change at sign-in").isEqualTo(PasswordCheck.HOLDS);
+            assertThat(directory.holds(bob, Secret.of("Wrong-Passw0rd-1"))).isEqualTo(PasswordCheck.DOES_NOT_HOLD);
         }
     }
 
@@ -337,7 +339,7 @@ class ActiveDirectoryTest {
 
         assertThat(change.result()).isEqualTo(PasswordChange.Result.UNSUPPORTED);
         assertThat(change.detail()).contains("data 773");
-        assertThat(directory.accepts(itself, Secret.of(SERVICE_PASSWORD))).as("untouched").isTrue();
+        assertThat(directory.holds(itself, Secret.of(SERVICE_PASSWORD))).as("untouched").isEqualTo(PasswordCheck.HOLDS);
     }
 
     @Test
@@ -345,7 +347,7 @@ class ActiveDirectoryTest {
         BindRefusal windows = refusal("80090308: LdapErr: DSID-0C090439, comment: AcceptSecurityContext error, data 775, v4563\u0000");
         BindRefusal samba = refusal("80090308: LdapErr: DSID-0C0903A9, comment: AcceptSecurityContext error, data 52E, v1db1");
         BindRefusal mustChange = refusal("80090308: LdapErr: DSID-0C090439, comment: AcceptSecurityContext error, data 773, v4563");
-        BindRefusal other = refusal("Invalid credentials");
+        BindRefusal other = refusal("Invalid credentials\n\u0000");
 
         assertThat(windows.code()).isEqualTo("775");
         assertThat(windows.lockedOut()).isTrue();
@@ -358,7 +360,9 @@ class ActiveDirectoryTest {
         assertThat(mustChange.mustChangePassword()).isTrue();
         assertThat(other.code()).isEmpty();
         assertThat(other.provesPassword()).isFalse();
-        assertThat(other.reason("the account")).contains("Invalid credentials");
+        assertThat(other.reason("the account")).isEqualTo("the directory refused the bind as the account (Invalid credentials)");
+        assertThat(List.of(samba.check(), mustChange.check(), windows.check(), other.check()))
+                .containsExactly(PasswordCheck.DOES_NOT_HOLD, PasswordCheck.HOLDS, PasswordCheck.UNKNOWN, PasswordCheck.UNKNOWN);
     }
 
     @Test

@@ -22,11 +22,23 @@ final class HandBuiltControllers {
 
     /** With this master key, for configured {cipher}… passwords. */
     static DomainControllers of(AdConnectionProperties properties, String masterKey) {
-        SecretCipher cipher = new SecretCipher(new MasterKey(new SecurityProperties(masterKey, null, false, "admin", "unused")));
+        return of(properties, masterKey, credentials(masterKey));
+    }
+
+    /** With these bind credentials: controllers made later on the same ones are the application after a restart. */
+    static DomainControllers of(AdConnectionProperties properties, String masterKey, BindCredentials credentials) {
+        return new DomainControllers(properties, new ConfigurationSecrets(cipher(masterKey)), credentials);
+    }
+
+    /** Bind credentials in a migrated in-memory H2 database of their own. */
+    static BindCredentials credentials(String masterKey) {
         JdbcDataSource database = new JdbcDataSource();
         database.setURL("jdbc:h2:mem:bind-credentials-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(database).load().migrate();
-        return new DomainControllers(properties, new ConfigurationSecrets(cipher),
-                new BindCredentials(JdbcClient.create(database), cipher));
+        return new BindCredentials(JdbcClient.create(database), cipher(masterKey));
+    }
+
+    private static SecretCipher cipher(String masterKey) {
+        return new SecretCipher(new MasterKey(new SecurityProperties(masterKey, null, false, "admin", "unused")));
     }
 }

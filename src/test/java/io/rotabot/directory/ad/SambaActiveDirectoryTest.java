@@ -17,8 +17,10 @@ import io.rotabot.directory.Diagnosis;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.MinimumPasswordAge;
 import io.rotabot.directory.PasswordChange;
+import io.rotabot.directory.PasswordCheck;
 import io.rotabot.directory.ResetOptions;
 import io.rotabot.security.Secret;
+import io.rotabot.testing.TestSecrets;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -93,8 +95,8 @@ class SambaActiveDirectoryTest {
         PasswordChange change = directory.setPassword(alice, fresh, ResetOptions.PASSWORD_ONLY);
 
         assertThat(change.succeeded()).isTrue();
-        assertThat(directory.accepts(alice, fresh)).isTrue();
-        assertThat(directory.accepts(alice, Secret.of("Initial#Passw0rd-" + RUN))).as("the old password").isFalse();
+        assertThat(directory.holds(alice, fresh)).isEqualTo(PasswordCheck.HOLDS);
+        assertThat(directory.holds(alice, Secret.of("Initial#Passw0rd-" + RUN))).as("the old password").isEqualTo(PasswordCheck.DOES_NOT_HOLD);
     }
 
     @Test
@@ -105,7 +107,8 @@ class SambaActiveDirectoryTest {
         PasswordChange simple = directory.setPassword(bob, Secret.of("onlylowercaseletters"), ResetOptions.PASSWORD_ONLY);
 
         assertThat(tooShort.result()).isEqualTo(PasswordChange.Result.REJECTED_BY_POLICY);
-        assertThat(tooShort.detail()).contains("the password is too short").doesNotContain("Sh0rt#pw");
+        assertThat(tooShort.detail()).contains("the domain's password policy refused the password")
+                .contains("the password is too short").endsWith("[LDAP 19, 0000052D]").doesNotContain("Sh0rt#pw");
         assertThat(simple.result()).isEqualTo(PasswordChange.Result.REJECTED_BY_POLICY);
         assertThat(simple.detail()).contains("complexity");
     }
@@ -175,6 +178,7 @@ class SambaActiveDirectoryTest {
         PasswordChange change = directory.setPassword(ghost, Secret.of("Ghost#Passw0rd-" + RUN), ResetOptions.PASSWORD_ONLY);
 
         assertThat(change.result()).isEqualTo(PasswordChange.Result.ACCOUNT_GONE);
+        assertThat(change.detail()).endsWith("no longer exists in the directory [LDAP 32, 00002030]");
     }
 
     @Test
@@ -185,7 +189,7 @@ class SambaActiveDirectoryTest {
         PasswordChange administrator = helpdesk.setPassword(account("nestedadm"), Secret.of("Denied#Passw0rd-" + RUN), ResetOptions.PASSWORD_ONLY);
 
         assertThat(user.result()).isEqualTo(PasswordChange.Result.NOT_PERMITTED);
-        assertThat(user.detail()).contains("Reset Password right");
+        assertThat(user.detail()).contains("Reset Password right").contains("[LDAP 50");
         assertThat(administrator.result()).isEqualTo(PasswordChange.Result.NOT_PERMITTED);
         assertThat(administrator.detail()).contains("administrator").contains("AdminSDHolder");
     }
@@ -223,9 +227,31 @@ class SambaActiveDirectoryTest {
         PasswordChange rotated = service.setPassword(itself, Secret.of("Rotated#Passw0rd-" + RUN), ResetOptions.PASSWORD_ONLY);
 
         assertThat(rotated.succeeded()).as(rotated.detail()).isTrue();
-        assertThat(directory.accepts(itself, Secret.of("Service#Passw0rd-" + RUN))).as("the old password").isFalse();
+        assertThat(directory.holds(itself, Secret.of("Service#Passw0rd-" + RUN))).as("the old password").isEqualTo(PasswordCheck.DOES_NOT_HOLD);
         assertThat(service.findByEmail("corp", "rb" + RUN + "-alice@corp.example.test"))
                 .as("the connection binds with the new password").isPresent();
+    }
+
+    @Test
+    void aBindAccountHoldingAPasswordWhoseResetAnswerWasLostBindsWithItOnceACheckFoundIt() throws Exception {
+        String name = "rb" + RUN + "-svclost";
+        String self = user(organizationalUnit("lost"), name, "Service#Passw0rd-" + RUN);
+        String masterKey = TestSecrets.newMasterKey();
+        BindCredentials credentials = HandBuiltControllers.credentials(masterKey);
+        AdConnectionProperties properties = new AdConnectionProperties(Map.of("corp",
+                SambaDomainController.connection(List.of(URL), self, "Service#Passw0rd-" + RUN, false)));
+        ActiveDirectory service = new ActiveDirectory(HandBuiltControllers.of(properties, masterKey, credentials));
+        DirectoryAccount itself = service.findByEmail("corp", name + "@corp.example.test").orElseThrow();
+        // the reset of the bind account reached the domain controller; its answer never came back
+        admin.modify(self, new Modification(ModificationType.REPLACE, "unicodePwd",
+                ("\"Lost#Passw0rd-" + RUN + "\"").getBytes(StandardCharsets.UTF_16LE)));
+
+        PasswordCheck check = service.holds(itself, Secret.of("Lost#Passw0rd-" + RUN));
+
+        assertThat(check).isEqualTo(PasswordCheck.HOLDS);
+        ActiveDirectory restarted = new ActiveDirectory(HandBuiltControllers.of(properties, masterKey, credentials));
+        assertThat(restarted.findByEmail("corp", "rb" + RUN + "-alice@corp.example.test")).as("binds with it").isPresent();
+        assertThat(admin.getEntry(self, "badPwdCount").getAttributeValueAsInteger("badPwdCount")).as("no failed bind").isIn(null, 0);
     }
 
     @Test
@@ -320,7 +346,7 @@ class SambaActiveDirectoryTest {
 
         assertThat(unlocking.succeeded()).as(unlocking.detail()).isTrue();
         assertThat(SambaDomainController.lockoutTime(admin, dn)).isZero();
-        assertThat(directory.accepts(locked, fresh)).isTrue();
+        assertThat(directory.holds(locked, fresh)).isEqualTo(PasswordCheck.HOLDS);
         assertThat(account("locked").lockedOut()).isFalse();
     }
 
@@ -330,13 +356,13 @@ class SambaActiveDirectoryTest {
         String dn = user(USERS, "rb" + RUN + "-unlock", old.reveal());
         SambaDomainController.lockOut(admin, "rb" + RUN + "-lockout", dn, CREATED);
         DirectoryAccount locked = account("unlock");
-        assertThat(directory.accepts(locked, old)).as("locked out").isFalse();
+        assertThat(directory.holds(locked, old)).as("locked out").isEqualTo(PasswordCheck.UNKNOWN);
 
         AccountUnlock unlocked = directory.unlock(locked);
         AccountUnlock again = directory.unlock(locked);
 
         assertThat(unlocked.result()).isEqualTo(AccountUnlock.Result.UNLOCKED);
-        assertThat(directory.accepts(locked, old)).isTrue();
+        assertThat(directory.holds(locked, old)).isEqualTo(PasswordCheck.HOLDS);
         assertThat(again.result()).isEqualTo(AccountUnlock.Result.WAS_NOT_LOCKED);
     }
 

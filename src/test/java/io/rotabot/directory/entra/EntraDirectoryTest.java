@@ -25,6 +25,7 @@ import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.directory.DirectoryAccount.Privilege;
 import io.rotabot.directory.DirectoryUnavailableException;
 import io.rotabot.directory.PasswordChange;
+import io.rotabot.directory.PasswordCheck;
 import io.rotabot.directory.ResetOptions;
 import io.rotabot.security.Secret;
 import io.rotabot.testing.GraphStubs;
@@ -271,6 +272,35 @@ class EntraDirectoryTest {
         assertThat(weak.result()).isEqualTo(PasswordChange.Result.REJECTED_BY_POLICY);
         assertThat(weak.detail()).contains("complexity requirements");
         assertThat(directory.account("contoso", SYNCED)).isEmpty();
+    }
+
+    @Test
+    void graphsTextIsCleanedBeforeItBecomesAReasonOrAnOutage() {
+        graph.server().stubFor(patch(urlPathEqualTo("/v1.0/users/" + FRANK)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody(graphError("Request_BadRequest",
+                        "The specified password does not comply with password complexity requirements.\\r\\nPlease provide a different password.\\u0000"))));
+        graph.server().stubFor(patch(urlPathEqualTo("/v1.0/users/" + GRACE)).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json").withBody(graphError("UnknownError", "Something went wrong.\\u0000"))));
+        EntraDirectory directory = adapter(EntraConnectionProperties.Access.CUSTOMER_APP);
+        DirectoryAccount grace = directory.account("contoso", GRACE).orElseThrow();
+
+        PasswordChange weak = directory.setPassword(directory.account("contoso", FRANK).orElseThrow(), Secret.of("weak"), ResetOptions.PASSWORD_ONLY);
+
+        assertThat(weak.detail()).isEqualTo("Entra ID refused the password: HTTP 400 Request_BadRequest: The specified password does "
+                + "not comply with password complexity requirements. Please provide a different password.");
+        assertThatThrownBy(() -> directory.setPassword(grace, Secret.of("Admin#Passw0rd-2026"), ResetOptions.PASSWORD_ONLY))
+                .isInstanceOf(DirectoryUnavailableException.class)
+                .hasMessageEndingWith("HTTP 500 UnknownError: Something went wrong.");
+    }
+
+    @Test
+    void entraCannotTellWhetherItHoldsAPasswordAndDoesNotAsk() {
+        EntraDirectory directory = adapter(EntraConnectionProperties.Access.CUSTOMER_APP);
+        DirectoryAccount frank = directory.account("contoso", FRANK).orElseThrow();
+        graph.server().resetRequests();
+
+        assertThat(directory.holds(frank, Secret.of("Cloud#Passw0rd-2026"))).isEqualTo(PasswordCheck.UNKNOWN);
+        assertThat(graph.server().getAllServeEvents()).isEmpty();
     }
 
     @Test
