@@ -244,6 +244,20 @@ public class Rotations {
     }
 
     /**
+     * For each account of the organization with a rotation that may have set a password the journal has
+     * not finished with (its entry written, directory or vault under way), when the latest such one began.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    java.util.Map<String, Instant> holdingPasswords(String organizationKey) {
+        return jdbc.sql("""
+                select account_id, max(created_at) from rotations
+                where organization_key = ? and state in ('PENDING', 'DIRECTORY_SET', 'VAULT_SET') group by account_id""")
+            .param(organizationKey)
+            .query((row, i) -> java.util.Map.entry(row.getString(1), row.getTimestamp(2).toInstant())).list().stream()
+            .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
+    /**
      * The schedule's unsuccessful rotations of each account of the organization since the account's last
      * successful rotation (by anyone): how many, and when the latest of them ended.
      */
