@@ -337,7 +337,8 @@ public class Matches {
         }
         Timestamp now = Timestamp.from(Instant.now());
         chosen.forEach((accountId, record) -> jdbc.sql("update matches set state = 'MATCHED', vault_record_id = ?, problem = null, "
-                + NO_DRIFT + ", decided_at = ? where organization_key = ? and account_id = ?").params(record, now, organizationKey, accountId).update());
+                + NO_DRIFT + ", decided_at = ? where organization_key = ? and account_id = ?")
+                .params(record, now, organizationKey, accountId).update());
     }
 
     /** Sets Unmatched accounts aside; ignored accounts are not offered again. */
