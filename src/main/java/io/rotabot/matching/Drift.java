@@ -5,6 +5,7 @@ import io.rotabot.vault.VaultRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -38,6 +39,12 @@ final class Drift {
                 .filter(updated -> last.vaultRevision()
                         .map(written -> updated.isAfter(written.toInstant()))
                         .orElse(updated.isAfter(latestOwnChange)));
-        return directory.isEmpty() && vault.isEmpty() ? Optional.empty() : Optional.of(new OutOfSync(directory, vault));
+        return directory.isEmpty() && vault.isEmpty() ? Optional.empty()
+                : Optional.of(new OutOfSync(directory.map(Drift::asStored), vault.map(Drift::asStored)));
+    }
+
+    /** As precisely as the database keeps a time (AD's is 100 ns), so an unchanged drift is equal at the next sync. */
+    private static Instant asStored(Instant at) {
+        return at.truncatedTo(ChronoUnit.MICROS);
     }
 }

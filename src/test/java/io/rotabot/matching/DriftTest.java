@@ -35,6 +35,14 @@ class DriftTest {
     }
 
     @Test
+    void aDirectoryTimeIsKeptAsPreciselyAsTheDatabaseKeepsItSoTheNextSyncFindsTheSameDrift() {
+        Instant changed = ROTATED.plus(Duration.ofHours(3)).plusNanos(123_456_700); // AD's FILETIME counts 100 ns
+
+        assertThat(Drift.judge(account(changed), record(WRITTEN), last(false), SKEW).flatMap(OutOfSync::directoryChangedAt))
+                .contains(ROTATED.plus(Duration.ofHours(3)).plusNanos(123_456_000));
+    }
+
+    @Test
     void anyVaultRevisionAfterRotabotsOwnIsDriftSinceBothAreTheVaultsClock() {
         OffsetDateTime later = WRITTEN.plusSeconds(30);
 
