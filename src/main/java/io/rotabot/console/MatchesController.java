@@ -5,6 +5,7 @@ import io.rotabot.matching.Match;
 import io.rotabot.matching.MatchPage;
 import io.rotabot.matching.MatchState;
 import io.rotabot.matching.Matches;
+import io.rotabot.matching.OutOfSync;
 import io.rotabot.matching.SyncResult;
 import io.rotabot.vault.VaultRecord;
 import jakarta.validation.Valid;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +32,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Matching for administrators: list an organization's accounts with their suggested records (single
- * suggestions first), sync, and approve, ignore, remove or match back — one account or many at once.
+ * suggestions first), sync, and approve, ignore, remove or match back — one account or many at once;
+ * and, across organizations, the pairs that are Out of sync.
  */
 @RestController
-@RequestMapping("/api/organizations/{organization}/matches")
+@RequestMapping("/api")
 class MatchesController {
+
+    private static final String MATCHES = "/organizations/{organization}/matches";
 
     private final Matches matches;
 
@@ -42,62 +47,78 @@ class MatchesController {
         this.matches = matches;
     }
 
-    @GetMapping
+    /** One organization's matches; {@code outOfSync=true} for the pairs whose password changed outside Rotabot. */
+    @GetMapping(MATCHES)
     MatchPageView list(@PathVariable String organization, @RequestParam Optional<MatchState> state,
+                       @RequestParam(defaultValue = "false") boolean outOfSync,
                        @RequestParam(defaultValue = "true") boolean suggestedFirst,
                        @RequestParam(defaultValue = "0") @Min(0) int page,
                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        MatchPage found = matches.list(organization, state, suggestedFirst, page, size);
-        Set<String> recordIds = new HashSet<>();
+        return view(matches.list(new Matches.MatchFilter(Optional.of(organization), state, outOfSync), suggestedFirst, page, size));
+    }
+
+    /** Every organization's matches, by organization; {@code outOfSync=true} for the pairs to reconcile. */
+    @GetMapping("/matches")
+    MatchPageView listAll(@RequestParam Optional<MatchState> state,
+                          @RequestParam(defaultValue = "false") boolean outOfSync,
+                          @RequestParam(defaultValue = "0") @Min(0) int page,
+                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return view(matches.list(new Matches.MatchFilter(Optional.empty(), state, outOfSync), false, page, size));
+    }
+
+    private MatchPageView view(MatchPage found) {
+        Map<String, Set<String>> recordIds = new HashMap<>();
         found.items().forEach(m -> {
-            recordIds.addAll(m.suggestedRecordIds());
-            m.vaultRecordId().ifPresent(recordIds::add);
+            Set<String> ids = recordIds.computeIfAbsent(m.organizationKey(), o -> new HashSet<>());
+            ids.addAll(m.suggestedRecordIds());
+            m.vaultRecordId().ifPresent(ids::add);
         });
-        Map<String, VaultRecord> records = matches.records(organization, recordIds);
-        return new MatchPageView(found.items().stream().map(m -> MatchView.of(m, records)).toList(),
+        Map<String, Map<String, VaultRecord>> records = new HashMap<>();
+        recordIds.forEach((organization, ids) -> records.put(organization, matches.records(organization, ids)));
+        return new MatchPageView(found.items().stream().map(m -> MatchView.of(m, records.get(m.organizationKey()))).toList(),
                 found.total(), found.page(), found.size());
     }
 
     /** Records to pick from when an account has no or several suggestions. */
-    @GetMapping("/records")
+    @GetMapping(MATCHES + "/records")
     List<RecordView> records(@PathVariable String organization, @RequestParam @NotBlank @Size(max = 200) String search,
                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return matches.searchRecords(organization, search, limit).stream()
                 .map(r -> RecordView.of(r.id(), Map.of(r.id(), r))).toList();
     }
 
-    @PostMapping("/sync")
+    @PostMapping(MATCHES + "/sync")
     SyncResult sync(@PathVariable String organization) {
         return matches.sync(organization);
     }
 
-    @PostMapping("/approve")
+    @PostMapping(MATCHES + "/approve")
     ResponseEntity<Void> approve(@PathVariable String organization, @Valid @RequestBody Approvals request) {
         matches.approve(organization, request.approvals().stream()
                 .map(a -> new Approval(a.accountId(), Optional.ofNullable(a.vaultRecordId()))).toList());
         return ResponseEntity.noContent().build();
     }
 
-    @PostMapping("/ignore")
+    @PostMapping(MATCHES + "/ignore")
     ResponseEntity<Void> ignore(@PathVariable String organization, @Valid @RequestBody Accounts request) {
         matches.ignore(organization, request.accountIds());
         return ResponseEntity.noContent().build();
     }
 
-    @PostMapping("/remove")
+    @PostMapping(MATCHES + "/remove")
     ResponseEntity<Void> remove(@PathVariable String organization, @Valid @RequestBody Removal request) {
         matches.remove(organization, request.accountIds(), request.ignore());
         return ResponseEntity.noContent().build();
     }
 
-    @PostMapping("/unignore")
+    @PostMapping(MATCHES + "/unignore")
     ResponseEntity<Void> unignore(@PathVariable String organization, @Valid @RequestBody Accounts request) {
         matches.unignore(organization, request.accountIds());
         return ResponseEntity.noContent().build();
     }
 
     /** Leaves accounts out of scheduled rotation ({@code "optOut": true}) or takes them back in. */
-    @PostMapping("/schedule")
+    @PostMapping(MATCHES + "/schedule")
     ResponseEntity<Void> schedule(@PathVariable String organization, @Valid @RequestBody ScheduleChoice request) {
         matches.optOutOfSchedule(organization, request.accountIds(), request.optOut());
         return ResponseEntity.noContent().build();
@@ -132,10 +153,13 @@ class MatchesController {
         }
     }
 
-    /** One account: its state as users know it, and "single", "several" or "none" for its suggestions. */
-    record MatchView(String accountId, String logonName, String domain, String displayName, String source, boolean enabled,
-                     String privilege, boolean inDirectory, String state, RecordView vaultRecord, List<RecordView> suggestions,
-                     String suggestion, String problem, Instant decidedAt) {
+    /**
+     * One account: its state as users know it, and "single", "several" or "none" for its suggestions; a
+     * Matched pair whose password changed outside Rotabot also says it is Out of sync, and how.
+     */
+    record MatchView(String organization, String accountId, String logonName, String domain, String displayName, String source,
+                     boolean enabled, String privilege, boolean inDirectory, String state, RecordView vaultRecord,
+                     List<RecordView> suggestions, String suggestion, String problem, Instant decidedAt, OutOfSyncView outOfSync) {
 
         static MatchView of(Match m, Map<String, VaultRecord> records) {
             String suggestion = m.suggestedRecordIds().isEmpty() ? "none" : m.singleSuggestion() ? "single" : "several";
@@ -144,10 +168,27 @@ class MatchesController {
                 case MATCHED -> "Matched";
                 case IGNORED -> "Ignored";
             };
-            return new MatchView(m.accountId(), m.logonName(), m.domain(), m.displayName(), m.source().name(), m.enabled(),
-                    m.privilege().name(), m.inDirectory(), state, m.vaultRecordId().map(id -> RecordView.of(id, records)).orElse(null),
+            return new MatchView(m.organizationKey(), m.accountId(), m.logonName(), m.domain(), m.displayName(), m.source().name(),
+                    m.enabled(), m.privilege().name(), m.inDirectory(), state,
+                    m.vaultRecordId().map(id -> RecordView.of(id, records)).orElse(null),
                     m.suggestedRecordIds().stream().map(id -> RecordView.of(id, records)).toList(), suggestion,
-                    m.problem().orElse(null), m.decidedAt().orElse(null));
+                    m.problem().orElse(null), m.decidedAt().orElse(null), m.outOfSync().map(OutOfSyncView::of).orElse(null));
+        }
+    }
+
+    /**
+     * "Out of sync", with when the password changed outside Rotabot on each side that changed, and what to do.
+     *
+     * @param status {@code Out of sync}
+     * @param directoryChangedAt when it changed in the directory, if it did
+     * @param vaultChangedAt when it changed in the vault, if it did
+     * @param reason the same in words: "password changed in the directory on … outside Rotabot; rotate to reconcile"
+     */
+    record OutOfSyncView(String status, Instant directoryChangedAt, Instant vaultChangedAt, String reason) {
+
+        static OutOfSyncView of(OutOfSync drift) {
+            return new OutOfSyncView(OutOfSync.LABEL, drift.directoryChangedAt().orElse(null), drift.vaultChangedAt().orElse(null),
+                    drift.reason());
         }
     }
 }

@@ -22,11 +22,12 @@ import java.util.Optional;
  * @param suggestedRecordIds records whose user name is the account's
  * @param problem why an earlier match no longer holds, if it does not
  * @param decidedAt when a person last moved it
+ * @param outOfSync when Matched: the password changes made outside Rotabot since the pair's last rotation, if any
  */
 public record Match(String organizationKey, String accountId, DirectoryAccount.Source source, String logonName,
                     String domain, String displayName, boolean enabled, DirectoryAccount.Privilege privilege,
                     boolean inDirectory, MatchState state, Optional<String> vaultRecordId, List<String> suggestedRecordIds,
-                    Optional<String> problem, Optional<Instant> decidedAt) {
+                    Optional<String> problem, Optional<Instant> decidedAt, Optional<OutOfSync> outOfSync) {
 
     /** Exactly one suggestion: the green "single match" a person can approve as it is. */
     public boolean singleSuggestion() {

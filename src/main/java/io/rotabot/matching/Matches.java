@@ -1,5 +1,7 @@
 package io.rotabot.matching;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rotabot.directory.Directory;
 import io.rotabot.directory.DirectoryAccount;
 import io.rotabot.organization.Organization;
@@ -9,6 +11,7 @@ import io.rotabot.vault.VaultRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,9 +24,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,13 +37,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Directory accounts matched to vault records. A sync imports both sides and suggests; a person
  * approves, ignores or removes, one or many at a time. Approval is the consent to rotate: nothing
  * without a Matched state is ever rotated, and a vault record is the match of at most one account.
- * Matching never changes a password.
+ * Matching never changes a password. The number of Matched pairs that are Out of sync is the gauge
+ * {@code rotabot.matches.out.of.sync}.
  */
 @Service
 public class Matches {
 
     private static final String COLUMNS = "organization_key, account_id, source, logon_name, domain, display_name, enabled, "
-            + "privilege, in_directory, state, vault_record_id, suggested_record_ids, problem, decided_at";
+            + "privilege, in_directory, state, vault_record_id, suggested_record_ids, problem, decided_at, "
+            + "directory_changed_at, vault_changed_at";
+    private static final String OUT_OF_SYNC = "state = 'MATCHED' and (directory_changed_at is not null or vault_changed_at is not null)";
+    /** A new decision, or an undone match, has no drift: it was judged against the pair before. */
+    private static final String NO_DRIFT = "directory_changed_at = null, vault_changed_at = null, rotated_at = null";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -45,21 +56,36 @@ public class Matches {
     private final Organizations organizations;
     private final Directory directory;
     private final Vault vault;
+    private final RotationHistory history;
+    private final ApplicationEventPublisher events;
+    private final Duration clockSkew;
 
     Matches(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, Organizations organizations,
-            Directory directory, Vault vault) {
+            Directory directory, Vault vault, RotationHistory history, ApplicationEventPublisher events, MeterRegistry meters,
+            @Value("${rotabot.matching.clock-skew:5m}") Duration clockSkew) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.transactions = transactions;
         this.organizations = organizations;
         this.directory = directory;
         this.vault = vault;
+        this.history = history;
+        this.events = events;
+        this.clockSkew = clockSkew;
+        Gauge.builder("rotabot.matches.out.of.sync", this, Matches::outOfSyncCount)
+                .description("Matched pairs whose password was changed outside Rotabot since their last rotation")
+                .register(meters);
     }
 
     /**
      * Imports the organization's directory accounts and vault records and refreshes suggestions. New
      * accounts arrive Unmatched; a renamed account keeps its match (its id does not change); a match
-     * whose account or record was deleted, or whose record was archived, is undone and says why.
+     * whose account or record was deleted, or whose record was archived, is undone and says why. A
+     * person's decision made while the sync runs stands: the sync writes what it imports, and undoes a
+     * match only if it is still the one it read. Each Matched pair Rotabot has rotated is checked for
+     * drift ({@link Drift}): one whose password changed outside Rotabot becomes Out of sync, and
+     * {@link PairOutOfSync} is published once, when it does. A pair whose rotation is under way keeps
+     * what it was: the directory may already have a password the journal has not finished with.
      */
     public SyncResult sync(String organizationKey) {
         Organization organization = organization(organizationKey);
@@ -71,6 +97,9 @@ public class Matches {
 
     private SyncResult store(String organizationKey, List<DirectoryAccount> accounts, List<VaultRecord> records,
                              List<Suggestions.Suggestion> suggestions) {
+        // one sync of an organization at a time (every node runs the hourly one); decisions do not take this lock
+        jdbc.sql("select organization_key from organizations where organization_key = ? for update").param(organizationKey)
+                .query(String.class).optional();
         Timestamp now = Timestamp.from(Instant.now());
         batch.update("delete from vault_records where organization_key = ?", organizationKey);
         batch.batchUpdate("insert into vault_records (organization_key, record_id, name, username, url, category, resource_url, "
@@ -90,8 +119,10 @@ public class Matches {
         Map<String, Match> known = jdbc.sql("select " + COLUMNS + " from matches where organization_key = ?")
                 .param(organizationKey).query(Matches::toMatch).list().stream()
                 .collect(Collectors.toMap(Match::accountId, Function.identity()));
+        Map<String, RotationHistory.LastRotation> rotated = history.lastRotations(organizationKey);
         List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> imported = new ArrayList<>();
+        List<Object[]> gone = new ArrayList<>();
         int invalidated = 0;
         for (int i = 0; i < accounts.size(); i++) {
             DirectoryAccount account = accounts.get(i);
@@ -102,49 +133,95 @@ public class Matches {
                     account.domain(), account.displayName(), account.enabled(), account.privilege().name(), suggested, now});
                 continue;
             }
-            MatchState state = before.state();
-            String record = before.vaultRecordId().orElse(null);
-            String problem = before.problem().orElse(null);
-            if (state == MatchState.MATCHED) {
-                VaultRecord current = recordsById.get(record);
-                String lost = current == null ? "the vault record " + record + " was deleted from the vault"
-                        : current.archived() ? "the vault record " + record + " was archived" : null;
-                if (lost != null) {
-                    state = MatchState.UNMATCHED;
-                    record = null;
-                    problem = lost;
-                    invalidated++;
-                }
-            }
-            updates.add(new Object[] {account.source().name(), account.logonName(), account.domain(), account.displayName(),
-                account.enabled(), account.privilege().name(), true, state.name(), record, suggested, problem, now,
-                organizationKey, account.id()});
-        }
-        for (Match gone : known.values()) {
-            if (!gone.inDirectory()) {
+            imported.add(new Object[] {account.source().name(), account.logonName(), account.domain(), account.displayName(),
+                account.enabled(), account.privilege().name(), suggested, now, organizationKey, account.id()});
+            if (before.state() != MatchState.MATCHED) {
                 continue;
             }
-            boolean wasMatched = gone.state() == MatchState.MATCHED;
-            invalidated += wasMatched ? 1 : 0;
-            updates.add(new Object[] {gone.source().name(), gone.logonName(), gone.domain(), gone.displayName(), gone.enabled(),
-                gone.privilege().name(), false, wasMatched ? MatchState.UNMATCHED.name() : gone.state().name(),
-                wasMatched ? null : gone.vaultRecordId().orElse(null),
-                "", wasMatched ? "the account was deleted from the directory" : gone.problem().orElse(null), now,
-                organizationKey, gone.accountId()});
+            String record = before.vaultRecordId().orElseThrow();
+            VaultRecord current = recordsById.get(record);
+            if (current == null || current.archived()) {
+                invalidated += undoMatch(before, current == null ? "the vault record " + record + " was deleted from the vault"
+                        : "the vault record " + record + " was archived");
+            } else if (rotated.containsKey(account.id()) && !rotated.get(account.id()).rotatingAgain()) {
+                checkDrift(before, account, current, rotated.get(account.id()));
+            }
+        }
+        for (Match missing : known.values()) {
+            if (!missing.inDirectory()) {
+                continue;
+            }
+            gone.add(new Object[] {now, organizationKey, missing.accountId()});
+            if (missing.state() == MatchState.MATCHED) {
+                invalidated += undoMatch(missing, "the account was deleted from the directory");
+            }
         }
         batch.batchUpdate("insert into matches (organization_key, account_id, source, logon_name, domain, display_name, "
                 + "enabled, privilege, in_directory, state, suggested_record_ids, synced_at) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, true, 'UNMATCHED', ?, ?)", inserts);
+        // only what the sync imports: a decision committed since the sync read the matches stays as it is
         batch.batchUpdate("update matches set source = ?, logon_name = ?, domain = ?, display_name = ?, enabled = ?, "
-                + "privilege = ?, in_directory = ?, state = ?, vault_record_id = ?, suggested_record_ids = ?, problem = ?, "
-                + "synced_at = ? "
-                + "where organization_key = ? and account_id = ?", updates);
+                + "privilege = ?, in_directory = true, suggested_record_ids = ?, synced_at = ? "
+                + "where organization_key = ? and account_id = ?", imported);
+        batch.batchUpdate("update matches set in_directory = false, suggested_record_ids = '', synced_at = ? "
+                + "where organization_key = ? and account_id = ?", gone);
         long unmatched = count(organizationKey, MatchState.UNMATCHED);
         long single = jdbc.sql("select count(*) from matches where organization_key = ? and in_directory and state = 'UNMATCHED' "
                 + "and suggested_record_ids <> '' and suggested_record_ids not like '%,%'")
                 .param(organizationKey).query(Long.class).single();
+        long outOfSync = jdbc.sql("select count(*) from matches where organization_key = ? and in_directory and " + OUT_OF_SYNC)
+                .param(organizationKey).query(Long.class).single();
         return new SyncResult(organizationKey, accounts.size(), records.size(), inserts.size(), (int) unmatched, (int) single,
-                invalidated);
+                invalidated, (int) outOfSync);
+    }
+
+    /** Undoes the match the sync read, unless a person has changed it since; 1 if undone. */
+    private int undoMatch(Match match, String problem) {
+        return jdbc.sql("update matches set state = 'UNMATCHED', vault_record_id = null, problem = ?, " + NO_DRIFT
+                        + " where organization_key = ? and account_id = ? and state = 'MATCHED' and vault_record_id = ?")
+                .params(problem, match.organizationKey(), match.accountId(), match.vaultRecordId().orElseThrow())
+                .update();
+    }
+
+    /**
+     * Marks the pair Out of sync, or in sync again, as {@link Drift} judges it against its last rotation;
+     * the pair must still be the one the sync read, and no newer rotation may have reconciled it meanwhile.
+     */
+    private void checkDrift(Match match, DirectoryAccount account, VaultRecord record, RotationHistory.LastRotation last) {
+        Optional<OutOfSync> drift = Drift.judge(account, record, last, clockSkew);
+        if (drift.equals(match.outOfSync())) {
+            return;
+        }
+        Timestamp rotatedAt = Timestamp.from(last.finishedAt());
+        int changed = jdbc.sql("update matches set directory_changed_at = ?, vault_changed_at = ?, rotated_at = ? "
+                        + "where organization_key = ? and account_id = ? and state = 'MATCHED' and vault_record_id = ? "
+                        + "and (rotated_at is null or rotated_at <= ?)")
+                .params(drift.flatMap(OutOfSync::directoryChangedAt).map(Timestamp::from).orElse(null),
+                        drift.flatMap(OutOfSync::vaultChangedAt).map(Timestamp::from).orElse(null), rotatedAt,
+                        match.organizationKey(), match.accountId(), record.id(), rotatedAt)
+                .update();
+        if (changed == 1 && drift.isPresent() && drift.get().tellsMoreThan(match.outOfSync())) {
+            events.publishEvent(new PairOutOfSync(match.organizationKey(), match.accountId(), account.logonName(), record.id(),
+                    drift.get()));
+        }
+    }
+
+    /**
+     * A successful rotation of the pair, finished at this time: whatever drift it had is reconciled, and a
+     * sync that judged it against an older rotation cannot mark it Out of sync again. In a transaction of its
+     * own, as the rotation's has ended when it is told.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void reconciled(String organizationKey, String accountId, String vaultRecordId, Instant rotatedAt) {
+        jdbc.sql("update matches set directory_changed_at = null, vault_changed_at = null, rotated_at = ? "
+                        + "where organization_key = ? and account_id = ? and state = 'MATCHED' and vault_record_id = ? "
+                        + "and (rotated_at is null or rotated_at < ?)")
+                .params(Timestamp.from(rotatedAt), organizationKey, accountId, vaultRecordId, Timestamp.from(rotatedAt))
+                .update();
+    }
+
+    private double outOfSyncCount() {
+        return jdbc.sql("select count(*) from matches where in_directory and " + OUT_OF_SYNC).query(Long.class).single();
     }
 
     private long count(String organizationKey, MatchState state) {
@@ -153,19 +230,39 @@ public class Matches {
     }
 
     /**
-     * A page of the organization's matches: accounts in the directory, and deleted ones whose match
-     * was undone (they say so); optionally one state only, and single suggestions first.
+     * Which matches a list shows.
+     *
+     * @param organizationKey one organization's, or every organization's
+     * @param state one state only, or any
+     * @param outOfSyncOnly only Matched pairs that are Out of sync
      */
-    public MatchPage list(String organizationKey, Optional<MatchState> state, boolean suggestedFirst, int page, int size) {
-        organization(organizationKey);
-        String where = " from matches where organization_key = ? and (in_directory or problem is not null)"
-                + (state.isPresent() ? " and state = ?" : "");
-        Object[] parameters = state.isPresent() ? new Object[] {organizationKey, state.get().name()} : new Object[] {organizationKey};
+    public record MatchFilter(Optional<String> organizationKey, Optional<MatchState> state, boolean outOfSyncOnly) {
+    }
+
+    /**
+     * A page of matches: accounts in the directory, and deleted ones whose match was undone (they say so);
+     * optionally one organization's, one state only or Out of sync only, and single suggestions first.
+     */
+    public MatchPage list(MatchFilter filter, boolean suggestedFirst, int page, int size) {
+        filter.organizationKey().ifPresent(this::organization);
+        StringBuilder where = new StringBuilder(" from matches where (in_directory or problem is not null)");
+        Map<String, Object> parameters = new HashMap<>();
+        filter.organizationKey().ifPresent(key -> {
+            where.append(" and organization_key = :organization");
+            parameters.put("organization", key);
+        });
+        filter.state().ifPresent(state -> {
+            where.append(" and state = :state");
+            parameters.put("state", state.name());
+        });
+        if (filter.outOfSyncOnly()) {
+            where.append(" and in_directory and ").append(OUT_OF_SYNC);
+        }
         long total = jdbc.sql("select count(*)" + where).params(parameters).query(Long.class).single();
         String order = suggestedFirst
                 ? " order by case when state = 'UNMATCHED' and suggested_record_ids <> '' and suggested_record_ids not like '%,%' "
-                  + "then 0 else 1 end, logon_name, account_id"
-                : " order by logon_name, account_id";
+                  + "then 0 else 1 end, organization_key, logon_name, account_id"
+                : " order by organization_key, logon_name, account_id";
         List<Match> items = jdbc.sql("select " + COLUMNS + where + order + " limit " + size + " offset " + ((long) page * size))
                 .params(parameters).query(Matches::toMatch).list();
         return new MatchPage(items, total, page, size);
@@ -240,7 +337,8 @@ public class Matches {
         }
         Timestamp now = Timestamp.from(Instant.now());
         chosen.forEach((accountId, record) -> jdbc.sql("update matches set state = 'MATCHED', vault_record_id = ?, problem = null, "
-                + "decided_at = ? where organization_key = ? and account_id = ?").params(record, now, organizationKey, accountId).update());
+                + NO_DRIFT + ", decided_at = ? where organization_key = ? and account_id = ?")
+                .params(record, now, organizationKey, accountId).update());
     }
 
     /** Sets Unmatched accounts aside; ignored accounts are not offered again. */
@@ -272,7 +370,7 @@ public class Matches {
         }
         Timestamp now = Timestamp.from(Instant.now());
         for (String accountId : matches.keySet()) {
-            jdbc.sql("update matches set state = ?, vault_record_id = null, problem = null, decided_at = ? "
+            jdbc.sql("update matches set state = ?, vault_record_id = null, problem = null, " + NO_DRIFT + ", decided_at = ? "
                     + "where organization_key = ? and account_id = ?").params(to.name(), now, organizationKey, accountId).update();
         }
     }
@@ -394,6 +492,16 @@ public class Matches {
                 row.getBoolean("in_directory"), MatchState.valueOf(row.getString("state")),
                 Optional.ofNullable(row.getString("vault_record_id")),
                 suggested == null || suggested.isEmpty() ? List.of() : Arrays.asList(suggested.split(",")),
-                Optional.ofNullable(row.getString("problem")), Optional.ofNullable(decided).map(Timestamp::toInstant));
+                Optional.ofNullable(row.getString("problem")), Optional.ofNullable(decided).map(Timestamp::toInstant),
+                outOfSync(row));
+    }
+
+    private static Optional<OutOfSync> outOfSync(ResultSet row) throws SQLException {
+        if (!MatchState.MATCHED.name().equals(row.getString("state"))) {
+            return Optional.empty();
+        }
+        Optional<Instant> directory = Optional.ofNullable(row.getTimestamp("directory_changed_at")).map(Timestamp::toInstant);
+        Optional<Instant> vault = Optional.ofNullable(row.getTimestamp("vault_changed_at")).map(Timestamp::toInstant);
+        return directory.isEmpty() && vault.isEmpty() ? Optional.empty() : Optional.of(new OutOfSync(directory, vault));
     }
 }

@@ -1,6 +1,8 @@
 package io.rotabot.notify;
 
 import io.rotabot.intake.WebhookDeactivated;
+import io.rotabot.matching.OutOfSync;
+import io.rotabot.matching.PairOutOfSync;
 import io.rotabot.policy.PasswordPolicies;
 import io.rotabot.rotation.RotationReported;
 import io.rotabot.rotation.RotationStatus;
@@ -18,9 +20,11 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * E-mails about rotations, never with a password, and the alert that Autotask disabled the ticket webhook: administrators ({@code rotabot.notify.administrators})
- * hear of every rotation that did not succeed; subscribers of the organization hear of every Failed or
- * API Error, and of every success under the organization's own rule. Needs {@code spring.mail.host}.
+ * E-mails about rotations, never with a password, the alert that Autotask disabled the ticket webhook, and
+ * the news that a pair is Out of sync: administrators ({@code rotabot.notify.administrators}) hear of every
+ * rotation that did not succeed; subscribers of the organization hear of every Failed or API Error, and of
+ * every success under the organization's own rule; both hear once of a pair whose password was changed
+ * outside Rotabot. Needs {@code spring.mail.host}.
  */
 @Component
 class RotationMails {
@@ -45,47 +49,55 @@ class RotationMails {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     void on(RotationReported rotation) {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
-            return;
-        }
         List<String> to = recipients(rotation.status(), administrators, subscribers.of(rotation.organizationKey()),
                 policies.rule(rotation.organizationKey()).isPresent());
-        if (to.isEmpty()) {
-            return;
-        }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(to.toArray(String[]::new));
-        message.setSubject("Rotabot: rotation of " + rotation.accountName() + " " + rotation.status().label());
-        message.setText("Rotation " + rotation.rotationId() + " of " + rotation.accountName() + " in "
+        send(to, "Rotabot: rotation of " + rotation.accountName() + " " + rotation.status().label(),
+                "Rotation " + rotation.rotationId() + " of " + rotation.accountName() + " in "
                 + rotation.organizationKey() + ": " + rotation.status().label() + ".\n\nReason: " + rotation.reason()
-                + "\n\nThe password is in the vault; it is never sent by e-mail.\n");
-        try {
-            sender.send(message);
-        } catch (MailException e) {
-            log.warn("Could not e-mail about rotation {}: {}", rotation.rotationId(), e.getMessage());
-        }
+                + "\n\nThe password is in the vault; it is never sent by e-mail.\n", "rotation " + rotation.rotationId());
     }
 
     /** The administrators hear at once when Autotask disables the ticket webhook. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(WebhookDeactivated deactivation) {
+        send(administrators, "Rotabot: Autotask disabled the ticket webhook", "At " + deactivation.at()
+                + " Autotask disabled Rotabot's ticket webhook (" + deactivation.detail()
+                + "). No ticket events arrive until it is turned on again in Autotask, or registered anew with "
+                + "POST /api/autotask/webhook. Meanwhile the catch-up job still picks tickets up at its interval.\n",
+                "the disabled webhook");
+    }
+
+    /**
+     * Administrators and the organization's subscribers hear once that a pair's password was changed outside
+     * Rotabot, and how to reconcile it.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(PairOutOfSync drift) {
+        TreeSet<String> to = new TreeSet<>(administrators);
+        to.addAll(subscribers.of(drift.organizationKey()));
+        send(List.copyOf(to), "Rotabot: " + drift.logonName() + " is " + OutOfSync.LABEL,
+                "In " + drift.organizationKey() + ", " + drift.logonName() + " and its vault record " + drift.vaultRecordId()
+                + " are " + OutOfSync.LABEL + ": " + drift.outOfSync().reason() + ".\n\n"
+                + "The directory and the vault may no longer hold the same password. Rotating the pair sets a new one in "
+                + "both: POST /api/rotations with {\"rotations\":[{\"organization\":\"" + drift.organizationKey()
+                + "\",\"vaultRecordId\":\"" + drift.vaultRecordId() + "\"}]}. Until then the pair is listed by "
+                + "GET /api/matches?outOfSync=true.\n", "the pair " + drift.logonName() + " out of sync");
+    }
+
+    private void send(List<String> to, String subject, String text, String about) {
         JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null || administrators.isEmpty()) {
+        if (sender == null || to.isEmpty()) {
             return;
         }
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
-        message.setTo(administrators.toArray(String[]::new));
-        message.setSubject("Rotabot: Autotask disabled the ticket webhook");
-        message.setText("At " + deactivation.at() + " Autotask disabled Rotabot's ticket webhook (" + deactivation.detail()
-                + "). No ticket events arrive until it is turned on again in Autotask, or registered anew with "
-                + "POST /api/autotask/webhook. Meanwhile the catch-up job still picks tickets up at its interval.\n");
+        message.setTo(to.toArray(String[]::new));
+        message.setSubject(subject);
+        message.setText(text);
         try {
             sender.send(message);
         } catch (MailException e) {
-            log.warn("Could not e-mail about the disabled webhook: {}", e.getMessage());
+            log.warn("Could not e-mail about {}: {}", about, e.getMessage());
         }
     }
 

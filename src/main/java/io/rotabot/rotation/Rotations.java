@@ -346,4 +346,52 @@ public class Rotations {
                 row.getInt("directory_attempts"), row.getInt("failed_tries"),
                 row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
     }
+
+    /** The last successful rotation of each account of the organization, by account id. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    java.util.Map<String, Rotation> lastSuccessful(String organizationKey) {
+        return jdbc.sql("""
+                select r.* from rotations r
+                join (select account_id, max(updated_at) as finished from rotations
+                      where organization_key = ? and state = 'DONE' and status = 'SUCCESSFUL' group by account_id) last
+                  on last.account_id = r.account_id and last.finished = r.updated_at
+                where r.organization_key = ? and r.state = 'DONE' and r.status = 'SUCCESSFUL'""")
+            .params(organizationKey, organizationKey)
+            .query(Rotations::toRotation).list().stream()
+            .collect(java.util.stream.Collectors.toMap(Rotation::accountId, r -> r, (a, b) -> a));
+    }
+
+    /**
+     * For each account of the organization with a rotation that may have set a password the journal has
+     * not finished with (its entry written, directory or vault under way), when the latest such one began.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    java.util.Map<String, Instant> holdingPasswords(String organizationKey) {
+        return jdbc.sql("""
+                select account_id, max(created_at) from rotations
+                where organization_key = ? and state in ('PENDING', 'DIRECTORY_SET', 'VAULT_SET') group by account_id""")
+            .param(organizationKey)
+            .query((row, i) -> java.util.Map.entry(row.getString(1), row.getTimestamp(2).toInstant())).list().stream()
+            .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
+    /**
+     * The schedule's unsuccessful rotations of each account of the organization since the account's last
+     * successful rotation (by anyone): how many, and when the latest of them ended.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    java.util.Map<String, ScheduledRotations.Failures> scheduleFailures(String organizationKey) {
+        return jdbc.sql("""
+                select f.account_id, count(*), max(f.updated_at) from rotations f
+                where f.organization_key = ? and f.triggered_by = 'schedule'
+                  and f.status in ('FAILED', 'NOT_PERMITTED', 'ADMIN_NOT_PERMITTED', 'MULTI_TENANT_NOT_PERMITTED')
+                  and not exists (select 1 from rotations s where s.organization_key = f.organization_key
+                                  and s.account_id = f.account_id and s.state = 'DONE' and s.status = 'SUCCESSFUL'
+                                  and s.updated_at > f.created_at)
+                group by f.account_id""")
+            .param(organizationKey)
+            .query((row, i) -> new ScheduledRotations.Failures(row.getString(1), row.getInt(2), row.getTimestamp(3).toInstant()))
+            .list().stream()
+            .collect(java.util.stream.Collectors.toMap(ScheduledRotations.Failures::accountId, f -> f));
+    }
 }

@@ -43,7 +43,8 @@ class MatchesTest extends EndToEndEnvironment {
         assertThat(match(single).suggestedRecordIds()).containsExactly(id("r1"));
         assertThat(match(several).suggestedRecordIds()).containsExactlyInAnyOrder(id("r2"), id("r3"));
         assertThat(match(none).suggestedRecordIds()).as("archived records are not offered").isEmpty();
-        List<Match> unmatched = matches.list("acme", Optional.of(MatchState.UNMATCHED), true, 0, 500).items();
+        List<Match> unmatched = matches.list(new Matches.MatchFilter(Optional.of("acme"), Optional.of(MatchState.UNMATCHED), false),
+                true, 0, 500).items();
         int firstNotSingle = indexWhere(unmatched, m -> !m.singleSuggestion());
         assertThat(unmatched.subList(firstNotSingle, unmatched.size())).noneMatch(Match::singleSuggestion);
         assertThat(unmatched.subList(0, firstNotSingle)).extracting(Match::accountId).contains(single);
@@ -158,7 +159,8 @@ class MatchesTest extends EndToEndEnvironment {
         SyncResult result = matches.sync("acme");
 
         assertThat(result.invalidated()).isEqualTo(3);
-        Match deleted = matches.list("acme", Optional.empty(), false, 0, 500).items().stream()
+        Match deleted = matches.list(new Matches.MatchFilter(Optional.of("acme"), Optional.empty(), false), false, 0, 500)
+                .items().stream()
                 .filter(m -> m.accountId().equals(gone)).findFirst().orElseThrow();
         assertThat(deleted.inDirectory()).isFalse();
         assertThat(deleted.problem()).contains("the account was deleted from the directory");
@@ -171,7 +173,7 @@ class MatchesTest extends EndToEndEnvironment {
     }
 
     private Match match(String accountId) {
-        return matches.list("acme", Optional.empty(), false, 0, 500).items().stream()
+        return matches.list(new Matches.MatchFilter(Optional.of("acme"), Optional.empty(), false), false, 0, 500).items().stream()
                 .filter(m -> m.accountId().equals(accountId)).findFirst().orElseThrow();
     }
 

@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.rotabot.ExternalCalls;
 import io.rotabot.ticketing.TicketDeskUnavailableException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -70,7 +71,27 @@ class AutotaskCalls {
      */
     <T> T call(String endpoint, Supplier<T> request) {
         Bulkhead concurrent = endpoints.bulkhead("autotask-" + endpoint, perEndpoint);
-        Supplier<T> attempt = Bulkhead.decorateSupplier(concurrent, RateLimiter.decorateSupplier(budget, request));
+        return guarded(endpoint, concurrent, limited(concurrent, request));
+    }
+
+    /**
+     * Like {@link #call}, for a request that creates something and so must not simply be sent again: before
+     * each try, the first one included (the caller's job may be a retry too), {@code done} looks for what an
+     * earlier try created, and its answer is taken instead. A try whose answer was lost — a time-out or a
+     * 5xx after Autotask had applied it — is therefore never repeated.
+     */
+    <T> T callUnlessDone(String endpoint, Supplier<Optional<T>> done, Supplier<T> request) {
+        Bulkhead concurrent = endpoints.bulkhead("autotask-" + endpoint, perEndpoint);
+        Supplier<Optional<T>> look = limited(concurrent, done);
+        Supplier<T> create = limited(concurrent, request);
+        return guarded(endpoint, concurrent, () -> look.get().orElseGet(create));
+    }
+
+    private <T> Supplier<T> limited(Bulkhead concurrent, Supplier<T> request) {
+        return Bulkhead.decorateSupplier(concurrent, RateLimiter.decorateSupplier(budget, request));
+    }
+
+    private <T> T guarded(String endpoint, Bulkhead concurrent, Supplier<T> attempt) {
         try {
             return CircuitBreaker.decorateSupplier(breaker, Retry.decorateSupplier(retry, attempt)).get();
         } catch (RequestNotPermitted spent) {

@@ -23,6 +23,7 @@ import io.rotabot.ticketing.autotask.client.model.OperationResult;
 import io.rotabot.ticketing.autotask.client.model.PageDetails;
 import io.rotabot.ticketing.autotask.client.model.Query;
 import io.rotabot.ticketing.autotask.client.model.QueryFilter;
+import io.rotabot.ticketing.autotask.client.model.TicketNoteQueryResult;
 import io.rotabot.ticketing.autotask.client.model.TicketQueryResult;
 import io.rotabot.ticketing.autotask.client.model.TicketWebhook;
 import io.rotabot.ticketing.autotask.client.model.TicketWebhookField;
@@ -113,30 +114,64 @@ class AutotaskTicketDesk implements TicketDesk {
     }
 
     /**
-     * Looks for the same note first: a POST whose answer was lost may have created it, and the job
-     * that posts it is retried, so the note is posted at most once.
+     * Looks for the same note (title and text) among the ticket's notes before every try, the first one
+     * included: a POST whose answer was lost may have created it, whether the lost answer ends this call's
+     * retries or the job's, so the note is posted at most once.
      */
     @Override
     public long addNote(long ticketId, TicketNote note) {
         TicketNotesApi notes = new TicketNotesApi(zoned());
-        Optional<Long> posted = answer("TicketNotes", "reading the notes of ticket " + ticketId,
-                () -> notes.listTicketNotes(ticketId).getItems()).stream()
-                .filter(n -> Objects.equals(n.getTitle(), note.title()) && Objects.equals(n.getDescription(), note.text()))
-                .map(io.rotabot.ticketing.autotask.client.model.TicketNote::getId)
-                .filter(Objects::nonNull).findFirst();
-        if (posted.isPresent()) {
-            log.info("Ticket {} already has this note ({}); not posting it again", ticketId, posted.get());
-            return posted.get();
-        }
         var body = new io.rotabot.ticketing.autotask.client.model.TicketNote()
                 .ticketID(Math.toIntExact(ticketId))
                 .title(note.title())
                 .description(note.text())
                 .noteType(properties.noteType())
                 .publish(properties.notePublish());
-        OperationResult result = answer("TicketNotes", "posting a note to ticket " + ticketId,
-                () -> notes.createTicketNote(ticketId, body));
-        return result.getItemId() == null ? 0 : result.getItemId();
+        try {
+            return calls.callUnlessDone("TicketNotes", () -> posted(notes, ticketId, note), () -> {
+                OperationResult result = notes.createTicketNote(ticketId, body);
+                if (result == null) {
+                    throw new TicketDeskUnavailableException("Autotask answered posting a note to ticket " + ticketId
+                            + " with an empty body", null);
+                }
+                return result.getItemId() == null ? 0L : result.getItemId();
+            });
+        } catch (RestClientException e) {
+            throw unavailable("posting a note to ticket " + ticketId, e);
+        }
+    }
+
+    /** The id of the ticket's note with this title and text, reading every page of its notes. */
+    private Optional<Long> posted(TicketNotesApi notes, long ticketId, TicketNote note) {
+        TicketNoteQueryResult page = notes.listTicketNotes(ticketId);
+        for (int pages = 1; ; pages++) {
+            if (page == null) {
+                throw new TicketDeskUnavailableException("Autotask answered reading the notes of ticket " + ticketId
+                        + " with an empty body", null);
+            }
+            Optional<Long> found = Optional.ofNullable(page.getItems()).orElse(List.of()).stream()
+                    .filter(n -> Objects.equals(n.getTitle(), note.title()) && sameText(n.getDescription(), note.text()))
+                    .map(io.rotabot.ticketing.autotask.client.model.TicketNote::getId)
+                    .filter(Objects::nonNull).findFirst();
+            if (found.isPresent()) {
+                log.info("Ticket {} already has this note ({}); not posting it again", ticketId, found.get());
+                return found;
+            }
+            Optional<String> next = nextPage(page.getPageDetails());
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            if (pages >= MAX_PAGES) {
+                throw new TicketDeskUnavailableException("Autotask kept paging past " + MAX_PAGES + " pages of the notes of ticket "
+                        + ticketId, null);
+            }
+            page = page(next.get(), TicketNoteQueryResult.class);
+        }
+    }
+
+    /** Plain text as Autotask may hand it back: with Windows line ends, without trailing blanks. */
+    private static boolean sameText(String stored, String sent) {
+        return stored != null && stored.replace("\r\n", "\n").strip().equals(sent.replace("\r\n", "\n").strip());
     }
 
     @Override

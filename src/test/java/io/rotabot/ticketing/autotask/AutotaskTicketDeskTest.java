@@ -131,6 +131,50 @@ class AutotaskTicketDeskTest {
     }
 
     @Test
+    void aNoteWhoseAnswerWasLostToATimeoutIsNotPostedAgainByTheRetry() {
+        String notes = ZONE + "/Tickets/501/Notes";
+        String posted = "{\"items\":[{\"id\":31289501,\"ticketID\":501,\"title\":\"Rotabot: password reset\","
+                + "\"description\":\"The password of alice was reset.\\r\\nRecord: https://msp.itglue.com/1/passwords/2\","
+                + "\"noteType\":1,\"publish\":1,\"createDateTime\":\"2026-11-27T08:15:09.000Z\"}],"
+                + "\"pageDetails\":{\"count\":1,\"requestCount\":500,\"prevPageUrl\":null,\"nextPageUrl\":null}}";
+        AUTOTASK.stubFor(get(urlPathEqualTo(notes)).inScenario("lost answer").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"items\":[],\"pageDetails\":{\"count\":0,\"requestCount\":500,\"nextPageUrl\":null}}")));
+        // Autotask applies the POST, but its answer comes after the client's read timeout (1 s)
+        AUTOTASK.stubFor(post(urlPathEqualTo(notes)).inScenario("lost answer").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"itemId\":31289501}").withFixedDelay(2_500)).willSetStateTo("posted"));
+        AUTOTASK.stubFor(get(urlPathEqualTo(notes)).inScenario("lost answer").whenScenarioStateIs("posted")
+                .willReturn(okJson(posted)));
+        AUTOTASK.stubFor(post(urlPathEqualTo(notes)).inScenario("lost answer").whenScenarioStateIs("posted")
+                .willReturn(okJson("{\"itemId\":31289502}")));
+        TicketNote note = new TicketNote("Rotabot: password reset",
+                "The password of alice was reset.\nRecord: https://msp.itglue.com/1/passwords/2");
+
+        long noteId = desk(zone(), 10_000, 4).addNote(501, note);
+
+        assertThat(noteId).as("the note the lost answer was about").isEqualTo(31_289_501L);
+        AUTOTASK.verify(1, postRequestedFor(urlPathEqualTo(notes)));
+        AUTOTASK.verify(2, getRequestedFor(urlPathEqualTo(notes)));
+    }
+
+    @Test
+    void readsEveryPageOfATicketsNotesBeforePosting() {
+        String notes = ZONE + "/Tickets/502/Notes";
+        String next = AUTOTASK.baseUrl() + notes + "/next?paging=p2";
+        AUTOTASK.stubFor(get(urlPathEqualTo(notes)).willReturn(okJson("{\"items\":[{\"id\":1,\"ticketID\":502,"
+                + "\"title\":\"Call\",\"description\":\"Called the user.\"}],\"pageDetails\":{\"count\":1,"
+                + "\"requestCount\":500,\"nextPageUrl\":\"" + next + "\"}}")));
+        AUTOTASK.stubFor(get(urlPathEqualTo(notes + "/next")).withQueryParam("paging", equalTo("p2"))
+                .willReturn(okJson("{\"items\":[{\"id\":902,\"ticketID\":502,\"title\":\"Rotabot: password reset\","
+                        + "\"description\":\"The password of bob was reset.\"}],\"pageDetails\":{\"count\":1,\"nextPageUrl\":null}}")));
+        AUTOTASK.stubFor(post(urlPathEqualTo(notes)).willReturn(okJson("{\"itemId\":903}")));
+
+        long noteId = desk(zone(), 10_000, 1).addNote(502, new TicketNote("Rotabot: password reset", "The password of bob was reset."));
+
+        assertThat(noteId).isEqualTo(902L);
+        AUTOTASK.verify(0, postRequestedFor(urlPathEqualTo(notes)));
+    }
+
+    @Test
     void retriesThrottlingServerErrorsAndTimeoutsThenTellsAutotasksReason() {
         AUTOTASK.stubFor(get(urlPathEqualTo(ZONE + "/Contacts/301")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
