@@ -1,6 +1,7 @@
 package io.rotabot.reliability;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ final class Hold {
     private final CountDownLatch reached = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile String carried;
+    private volatile Instant reachedAt;
     private volatile boolean dropped;
 
     Hold(String what) {
@@ -34,6 +36,7 @@ final class Hold {
      */
     boolean reach(String carriedValue) {
         carried = carriedValue;
+        reachedAt = Instant.now();
         reached.countDown();
         try {
             released.await(LONGEST.toMillis(), TimeUnit.MILLISECONDS);
@@ -50,6 +53,11 @@ final class Hold {
 
     boolean isReached() {
         return reached.getCount() == 0;
+    }
+
+    /** When a peer thread came to the point. */
+    Optional<Instant> reachedAt() {
+        return Optional.ofNullable(reachedAt);
     }
 
     /** What the held operation carried, once reached. */
