@@ -16,13 +16,19 @@ public final class PostgresDatabase {
 
     /** Drops and creates the database and points spring.datasource at it. */
     public static void fresh(String name, DynamicPropertyRegistry properties) throws SQLException {
+        String url = recreate(name);
+        properties.add("spring.datasource.url", () -> url);
+        properties.add("spring.datasource.username", () -> "postgres");
+        properties.add("spring.datasource.password", () -> "");
+    }
+
+    /** Drops and creates the database; its JDBC URL, for user postgres without a password. */
+    public static String recreate(String name) throws SQLException {
         try (Connection admin = DriverManager.getConnection(SERVER + "test", "postgres", "");
              Statement sql = admin.createStatement()) {
             sql.execute("drop database if exists " + name + " with (force)");
             sql.execute("create database " + name);
         }
-        properties.add("spring.datasource.url", () -> SERVER + name);
-        properties.add("spring.datasource.username", () -> "postgres");
-        properties.add("spring.datasource.password", () -> "");
+        return SERVER + name;
     }
 }
