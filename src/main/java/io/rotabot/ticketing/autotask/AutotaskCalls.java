@@ -27,8 +27,10 @@ import org.springframework.web.client.RestClientException;
 /**
  * Every Autotask request goes through here, within the limits Autotask sets: this node's share of the
  * database's hourly budget, at most three concurrent calls per endpoint, retries with backoff on 429,
- * 5xx and timeouts, and a circuit breaker that stops calling an Autotask that keeps failing. The budget
- * in use is the gauge {@code rotabot.autotask.budget.used} (of {@code rotabot.autotask.budget.limit}).
+ * 5xx and timeouts, and a circuit breaker that stops calling an Autotask that keeps failing. Around all
+ * of it, at most {@code rotabot.autotask.max-concurrent-calls} calls run at once, so a hanging Autotask
+ * holds no more job threads than that; one more fails at once. The budget in use is the gauge
+ * {@code rotabot.autotask.budget.used} (of {@code rotabot.autotask.budget.limit}).
  */
 @Component
 class AutotaskCalls {
@@ -38,6 +40,7 @@ class AutotaskCalls {
     private final BulkheadConfig perEndpoint;
     private final Retry retry;
     private final CircuitBreaker breaker;
+    private final Bulkhead concurrent;
 
     AutotaskCalls(AutotaskProperties properties, RetryRegistry retries, RateLimiterRegistry limiters,
                   BulkheadRegistry bulkheads, CircuitBreakerRegistry breakers, MeterRegistry meters) {
@@ -46,16 +49,17 @@ class AutotaskCalls {
                 .limitForPeriod(limit).limitRefreshPeriod(Duration.ofHours(1)).timeoutDuration(Duration.ZERO).build());
         this.endpoints = bulkheads;
         this.perEndpoint = BulkheadConfig.custom()
-                .maxConcurrentCalls(properties.maxConcurrentPerEndpoint()).maxWaitDuration(properties.readTimeout()).build();
+                .maxConcurrentCalls(properties.maxConcurrentPerEndpoint()).maxWaitDuration(properties.endpointWait()).build();
         this.retry = ExternalCalls.retry(retries, "autotask", properties.maxAttempts(), properties.firstBackoff(),
                 properties.maxWait());
         // a 4xx is an answer, not an outage: only 429, 5xx and I/O errors count against Autotask
         this.breaker = breakers.circuitBreaker("autotask", CircuitBreakerConfig.custom()
                 .slidingWindowSize(20).minimumNumberOfCalls(10).failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(30))
+                .waitDurationInOpenState(properties.breakerOpenWait())
                 .ignoreExceptions(HttpClientErrorException.NotFound.class, HttpClientErrorException.BadRequest.class,
                         HttpClientErrorException.Unauthorized.class, HttpClientErrorException.Forbidden.class)
                 .build());
+        this.concurrent = ExternalCalls.bulkhead(bulkheads, "autotask", properties.maxConcurrentCalls());
         Gauge.builder("rotabot.autotask.budget.used", budget,
                         b -> limit - Math.max(0, b.getMetrics().getAvailablePermissions()))
                 .description("Autotask requests this node sent in the current hour").register(meters);
@@ -69,8 +73,12 @@ class AutotaskCalls {
      * limit or the breaker stops it before Autotask is asked.
      */
     <T> T call(String endpoint, Supplier<T> request) {
-        Bulkhead concurrent = endpoints.bulkhead("autotask-" + endpoint, perEndpoint);
-        Supplier<T> attempt = Bulkhead.decorateSupplier(concurrent, RateLimiter.decorateSupplier(budget, request));
+        if (!concurrent.tryAcquirePermission()) {
+            throw new TicketDeskUnavailableException("Autotask already has " + concurrent.getBulkheadConfig().getMaxConcurrentCalls()
+                    + " calls under way on this node (rotabot.autotask.max-concurrent-calls); this one was not sent", null);
+        }
+        Bulkhead endpointCalls = endpoints.bulkhead("autotask-" + endpoint, perEndpoint);
+        Supplier<T> attempt = Bulkhead.decorateSupplier(endpointCalls, RateLimiter.decorateSupplier(budget, request));
         try {
             return CircuitBreaker.decorateSupplier(breaker, Retry.decorateSupplier(retry, attempt)).get();
         } catch (RequestNotPermitted spent) {
@@ -78,10 +86,12 @@ class AutotaskCalls {
                     + budget.getRateLimiterConfig().getLimitForPeriod() + " requests) is used up; it refills within the hour", spent);
         } catch (BulkheadFullException busy) {
             throw new TicketDeskUnavailableException("Autotask's " + endpoint + " endpoint already has "
-                    + concurrent.getBulkheadConfig().getMaxConcurrentCalls() + " calls under way", busy);
+                    + endpointCalls.getBulkheadConfig().getMaxConcurrentCalls() + " calls under way", busy);
         } catch (CallNotPermittedException open) {
             throw new TicketDeskUnavailableException("Autotask failed too often lately; calls pause for "
                     + breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1) / 1000 + " s", open);
+        } finally {
+            concurrent.onComplete();
         }
     }
 }
