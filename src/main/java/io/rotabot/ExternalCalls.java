@@ -75,12 +75,13 @@ public final class ExternalCalls {
 
     /**
      * A bulkhead registered under the vendor's name that lets at most {@code maxConcurrentCalls} calls to
-     * the vendor run at once, so a vendor that hangs holds no more than that many threads; a call beyond
-     * them is refused at once ({@link BulkheadFullException}) instead of queueing.
+     * the vendor run at once, so a vendor that hangs holds no more than that many threads. A call beyond
+     * them waits at most {@code maxWait} for a place (a burst of tickets gets through; zero refuses at
+     * once) and is then refused ({@link BulkheadFullException}).
      */
-    public static Bulkhead bulkhead(BulkheadRegistry registry, String vendor, int maxConcurrentCalls) {
+    public static Bulkhead bulkhead(BulkheadRegistry registry, String vendor, int maxConcurrentCalls, Duration maxWait) {
         return registry.bulkhead(vendor, BulkheadConfig.custom()
-                .maxConcurrentCalls(maxConcurrentCalls).maxWaitDuration(Duration.ZERO).build());
+                .maxConcurrentCalls(maxConcurrentCalls).maxWaitDuration(maxWait).build());
     }
 
     static boolean isTransient(Throwable failure) {
@@ -150,26 +151,29 @@ public final class ExternalCalls {
     }
 
     /**
-     * How long one call to a vendor can hold its thread at worst: every attempt waits for its permit (a
-     * rate limit or a per-endpoint limit) and then for the connection and the answer, and between
-     * attempts the retry waits at most {@code maxWait} (a longer {@code Retry-After} is not waited, see
-     * {@link #retry}). The vendors' limits are in shared/reference/API-FACTS.md; the job lock these must
-     * stay below is {@code camunda.bpm.job-execution.lock-time-in-millis}.
+     * How long one call to a vendor can hold its thread at worst: it waits for a place among the
+     * vendor's concurrent calls, then every attempt waits for its permit (a rate limit or a per-endpoint
+     * limit) and for the connection and the answer, and between attempts the retry waits at most
+     * {@code maxWait} (a longer {@code Retry-After} is not waited, see {@link #retry}). The vendors' limits
+     * are in shared/reference/API-FACTS.md; the job lock these must stay below is
+     * {@code camunda.bpm.job-execution.lock-time-in-millis}.
      *
      * @param maxAttempts tries of one request, the first included
+     * @param placeWait the longest the call waits for a place among the vendor's concurrent calls
      * @param permitWait the longest an attempt waits for a permit before it is sent
      * @param connectTimeout the TCP connect limit of one attempt
      * @param readTimeout the limit for one attempt's answer
      * @param maxWait the longest wait between two attempts
      */
-    public record Bounds(int maxAttempts, Duration permitWait, Duration connectTimeout, Duration readTimeout, Duration maxWait) {
+    public record Bounds(int maxAttempts, Duration placeWait, Duration permitWait, Duration connectTimeout, Duration readTimeout,
+                         Duration maxWait) {
 
         /** The most calls to one vendor that one job step makes (answering a ticket: read its notes, post one, set its status). */
         public static final int CALLS_PER_STEP = 3;
 
-        /** attempts × (permit wait + connect + read) + (attempts − 1) × max wait. */
+        /** place wait + attempts × (permit wait + connect + read) + (attempts − 1) × max wait. */
         public Duration worstCase() {
-            return permitWait.plus(connectTimeout).plus(readTimeout).multipliedBy(maxAttempts)
+            return placeWait.plus(permitWait.plus(connectTimeout).plus(readTimeout).multipliedBy(maxAttempts))
                     .plus(maxWait.multipliedBy(maxAttempts - 1L));
         }
 

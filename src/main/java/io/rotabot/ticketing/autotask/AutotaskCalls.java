@@ -29,7 +29,8 @@ import org.springframework.web.client.RestClientException;
  * database's hourly budget, at most three concurrent calls per endpoint, retries with backoff on 429,
  * 5xx and timeouts, and a circuit breaker that stops calling an Autotask that keeps failing. Around all
  * of it, at most {@code rotabot.autotask.max-concurrent-calls} calls run at once, so a hanging Autotask
- * holds no more job threads than that; one more fails at once. The budget in use is the gauge
+ * holds no more job threads than that; a call that finds no place within {@code concurrent-calls-wait}
+ * fails unsent. The budget in use is the gauge
  * {@code rotabot.autotask.budget.used} (of {@code rotabot.autotask.budget.limit}).
  */
 @Component
@@ -59,7 +60,8 @@ class AutotaskCalls {
                 .ignoreExceptions(HttpClientErrorException.NotFound.class, HttpClientErrorException.BadRequest.class,
                         HttpClientErrorException.Unauthorized.class, HttpClientErrorException.Forbidden.class)
                 .build());
-        this.concurrent = ExternalCalls.bulkhead(bulkheads, "autotask", properties.maxConcurrentCalls());
+        this.concurrent = ExternalCalls.bulkhead(bulkheads, "autotask", properties.maxConcurrentCalls(),
+                properties.concurrentCallsWait());
         Gauge.builder("rotabot.autotask.budget.used", budget,
                         b -> limit - Math.max(0, b.getMetrics().getAvailablePermissions()))
                 .description("Autotask requests this node sent in the current hour").register(meters);
@@ -75,7 +77,8 @@ class AutotaskCalls {
     <T> T call(String endpoint, Supplier<T> request) {
         if (!concurrent.tryAcquirePermission()) {
             throw new TicketDeskUnavailableException("Autotask already has " + concurrent.getBulkheadConfig().getMaxConcurrentCalls()
-                    + " calls under way on this node (rotabot.autotask.max-concurrent-calls); this one was not sent", null);
+                    + " calls under way on this node (rotabot.autotask.max-concurrent-calls) and none ended within "
+                    + concurrent.getBulkheadConfig().getMaxWaitDuration().toMillis() + " ms; this one was not sent", null);
         }
         Bulkhead endpointCalls = endpoints.bulkhead("autotask-" + endpoint, perEndpoint);
         Supplier<T> attempt = Bulkhead.decorateSupplier(endpointCalls, RateLimiter.decorateSupplier(budget, request));

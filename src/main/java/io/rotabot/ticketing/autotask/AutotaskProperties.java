@@ -37,7 +37,8 @@ import org.springframework.validation.annotation.Validated;
  * @param firstBackoff the wait before the second try when no Retry-After is given; doubles each time
  * @param maxWait the longest wait between tries; a Retry-After asking for more fails the call at once
  * @param endpointWait the longest a try waits for a free one of its endpoint's concurrent calls
- * @param maxConcurrentCalls Autotask calls (all endpoints) that may run at once on this node; one more fails at once
+ * @param maxConcurrentCalls Autotask calls (all endpoints) that may run at once on this node, so a hang holds no more threads
+ * @param concurrentCallsWait the longest a call waits for one of those places before it fails
  * @param breakerOpenWait how long calls pause once half of the last 20 failed
  */
 @Validated
@@ -53,15 +54,19 @@ record AutotaskProperties(URI baseUrl,
                           @DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration readTimeout,
                           @DefaultValue("3") @Positive int maxAttempts, @DefaultValue("2s") Duration firstBackoff,
                           @DefaultValue("15s") Duration maxWait, @DefaultValue("5s") Duration endpointWait,
-                          @DefaultValue("3") @Positive int maxConcurrentCalls, @DefaultValue("30s") Duration breakerOpenWait) {
+                          @DefaultValue("3") @Positive int maxConcurrentCalls, @DefaultValue("5s") Duration concurrentCallsWait,
+                          @DefaultValue("30s") Duration breakerOpenWait) {
 
     /** The requests per hour this node may send. */
     int nodeBudget() {
         return Math.max(1, (int) Math.floor(hourlyBudget * budgetShare));
     }
 
-    /** The worst case of one Autotask call: each try waits for its endpoint, then connects and reads (the budget never waits). */
+    /**
+     * The worst case of one Autotask call: it waits for a place, each try for its endpoint, then connects
+     * and reads (the hourly budget never waits).
+     */
     ExternalCalls.Bounds bounds() {
-        return new ExternalCalls.Bounds(maxAttempts, endpointWait, connectTimeout, readTimeout, maxWait);
+        return new ExternalCalls.Bounds(maxAttempts, concurrentCallsWait, endpointWait, connectTimeout, readTimeout, maxWait);
     }
 }

@@ -24,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxWait the longest wait between tries; a Retry-After asking for more fails the call at once
  * @param requestsPer5Minutes the account's request budget
  * @param rateLimitWait the longest a try waits for the budget before the call fails
- * @param maxConcurrentCalls IT Glue calls that may run at once on this node; one more fails at once
+ * @param maxConcurrentCalls IT Glue calls that may run at once on this node, so a hang holds no more threads
+ * @param concurrentCallsWait the longest a call waits for one of those places before it fails
  * @param pageSize records per page when listing (IT Glue allows up to 1000)
  */
 @Validated
@@ -34,10 +35,11 @@ record ITGlueProperties(@NotNull @DefaultValue("https://api.itglue.com") URI bas
                         @DefaultValue("3") @Positive int maxAttempts, @DefaultValue("2s") Duration firstBackoff,
                         @DefaultValue("15s") Duration maxWait, @DefaultValue("3000") @Positive int requestsPer5Minutes,
                         @DefaultValue("5s") Duration rateLimitWait, @DefaultValue("3") @Positive int maxConcurrentCalls,
+                        @DefaultValue("5s") Duration concurrentCallsWait,
                         @DefaultValue("1000") @Positive @Max(1000) int pageSize) {
 
-    /** The worst case of one IT Glue call: each try waits for the budget, then connects and reads. */
+    /** The worst case of one IT Glue call: it waits for a place, each try for the budget, then connects and reads. */
     ExternalCalls.Bounds bounds() {
-        return new ExternalCalls.Bounds(maxAttempts, rateLimitWait, connectTimeout, readTimeout, maxWait);
+        return new ExternalCalls.Bounds(maxAttempts, concurrentCallsWait, rateLimitWait, connectTimeout, readTimeout, maxWait);
     }
 }

@@ -45,8 +45,8 @@ import org.springframework.web.client.RestClientResponseException;
  * IT Glue passwords through the generated client. Throttling and server errors are retried (see
  * {@link ExternalCalls}); a refusal of this one record is an answer, a refusal of our key is an outage.
  * At most {@code rotabot.itglue.max-concurrent-calls} calls run at once, so a hanging IT Glue holds no
- * more job threads than that; a call beyond them, or one the request budget holds back too long, is an
- * outage at once.
+ * more job threads than that; a call that finds no place within {@code concurrent-calls-wait}, or that the
+ * request budget holds back too long, is an outage without being sent.
  */
 @Component
 @EnableConfigurationProperties(ITGlueProperties.class)
@@ -77,7 +77,8 @@ class ITGlueVault implements Vault {
                 .limitRefreshPeriod(Duration.ofMinutes(5))
                 .timeoutDuration(properties.rateLimitWait())
                 .build());
-        this.concurrent = ExternalCalls.bulkhead(bulkheads, "itglue", properties.maxConcurrentCalls());
+        this.concurrent = ExternalCalls.bulkhead(bulkheads, "itglue", properties.maxConcurrentCalls(),
+                properties.concurrentCallsWait());
     }
 
     /** One request, retried within its bounds; the limits' refusals are outages (RestClientExceptions go to the caller). */
@@ -87,7 +88,8 @@ class ITGlueVault implements Vault {
                     Retry.decorateSupplier(retry, RateLimiter.decorateSupplier(rateLimiter, request))).get();
         } catch (BulkheadFullException busy) {
             throw new VaultUnavailableException("IT Glue already has " + concurrent.getBulkheadConfig().getMaxConcurrentCalls()
-                    + " calls under way on this node (rotabot.itglue.max-concurrent-calls); this one was not sent", busy);
+                    + " calls under way on this node (rotabot.itglue.max-concurrent-calls) and none ended within "
+                    + concurrent.getBulkheadConfig().getMaxWaitDuration().toMillis() + " ms; this one was not sent", busy);
         } catch (RequestNotPermitted spent) {
             throw new VaultUnavailableException("IT Glue's budget of " + rateLimiter.getRateLimiterConfig().getLimitForPeriod()
                     + " requests per 5 minutes is used up on this node; this request was not sent", spent);
