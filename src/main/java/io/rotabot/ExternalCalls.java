@@ -181,5 +181,23 @@ public final class ExternalCalls {
         public Duration worstCaseStep() {
             return worstCase().multipliedBy(CALLS_PER_STEP);
         }
+
+        /**
+         * Refuses settings under which a step's calls could outlast the job lock, since another node would
+         * then run the same step a second time.
+         *
+         * @param jobLock the engine's {@code camunda.bpm.job-execution.lock-time-in-millis}
+         * @param settings the vendor's configuration prefix, named in the message (e.g. {@code rotabot.itglue})
+         * @throws IllegalStateException when {@link #worstCaseStep()} is not below {@code jobLock}
+         */
+        public void requireWithin(Duration jobLock, String settings) {
+            if (worstCaseStep().compareTo(jobLock) >= 0) {
+                throw new IllegalStateException(settings + ": one call can hold its thread " + worstCase().toSeconds()
+                        + " s (concurrent-calls-wait + max-attempts x (permit wait + connect-timeout + read-timeout) + "
+                        + "(max-attempts - 1) x max-wait), so a step's " + CALLS_PER_STEP + " calls " + worstCaseStep().toSeconds()
+                        + " s, not below the job lock of " + jobLock.toSeconds() + " s "
+                        + "(camunda.bpm.job-execution.lock-time-in-millis); lower them or raise the lock");
+            }
+        }
     }
 }

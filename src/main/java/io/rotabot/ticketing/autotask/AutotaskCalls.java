@@ -20,6 +20,7 @@ import io.rotabot.ExternalCalls;
 import io.rotabot.ticketing.TicketDeskUnavailableException;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
@@ -30,8 +31,8 @@ import org.springframework.web.client.RestClientException;
  * 5xx and timeouts, and a circuit breaker that stops calling an Autotask that keeps failing. Around all
  * of it, at most {@code rotabot.autotask.max-concurrent-calls} calls run at once, so a hanging Autotask
  * holds no more job threads than that; a call that finds no place within {@code concurrent-calls-wait}
- * fails unsent. The budget in use is the gauge
- * {@code rotabot.autotask.budget.used} (of {@code rotabot.autotask.budget.limit}).
+ * fails unsent. Settings under which a step's calls could outlast the engine's job lock stop the start.
+ * The budget in use is the gauge {@code rotabot.autotask.budget.used} (of {@code rotabot.autotask.budget.limit}).
  */
 @Component
 class AutotaskCalls {
@@ -44,7 +45,9 @@ class AutotaskCalls {
     private final Bulkhead concurrent;
 
     AutotaskCalls(AutotaskProperties properties, RetryRegistry retries, RateLimiterRegistry limiters,
-                  BulkheadRegistry bulkheads, CircuitBreakerRegistry breakers, MeterRegistry meters) {
+                  BulkheadRegistry bulkheads, CircuitBreakerRegistry breakers, MeterRegistry meters,
+                  @Value("${camunda.bpm.job-execution.lock-time-in-millis:300000}") long jobLockMillis) {
+        properties.bounds().requireWithin(Duration.ofMillis(jobLockMillis), "rotabot.autotask");
         int limit = properties.nodeBudget();
         this.budget = limiters.rateLimiter("autotask-budget", RateLimiterConfig.custom()
                 .limitForPeriod(limit).limitRefreshPeriod(Duration.ofHours(1)).timeoutDuration(Duration.ZERO).build());

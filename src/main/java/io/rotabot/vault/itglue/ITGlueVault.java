@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,8 @@ import org.springframework.web.client.RestClientResponseException;
  * {@link ExternalCalls}); a refusal of this one record is an answer, a refusal of our key is an outage.
  * At most {@code rotabot.itglue.max-concurrent-calls} calls run at once, so a hanging IT Glue holds no
  * more job threads than that; a call that finds no place within {@code concurrent-calls-wait}, or that the
- * request budget holds back too long, is an outage without being sent.
+ * request budget holds back too long, is an outage without being sent. Settings under which a step's
+ * calls could outlast the engine's job lock stop the start.
  */
 @Component
 @EnableConfigurationProperties(ITGlueProperties.class)
@@ -61,7 +63,9 @@ class ITGlueVault implements Vault {
     private final RateLimiter rateLimiter;
     private final Bulkhead concurrent;
 
-    ITGlueVault(ITGlueProperties properties, RetryRegistry retries, RateLimiterRegistry rateLimiters, BulkheadRegistry bulkheads) {
+    ITGlueVault(ITGlueProperties properties, RetryRegistry retries, RateLimiterRegistry rateLimiters, BulkheadRegistry bulkheads,
+                @Value("${camunda.bpm.job-execution.lock-time-in-millis:300000}") long jobLockMillis) {
+        properties.bounds().requireWithin(Duration.ofMillis(jobLockMillis), "rotabot.itglue");
         ApiClient client = new ApiClient(ExternalCalls.restClient(ApiClient.buildRestClientBuilder(),
                 properties.connectTimeout(), properties.readTimeout()));
         client.setBasePath(properties.baseUrl().toString().replaceAll("/+$", ""));

@@ -292,7 +292,7 @@ class AutotaskTicketDeskTest {
                 Duration.ofMillis(20), Duration.ofSeconds(2), Duration.ofSeconds(1), maxConcurrentCalls, Duration.ofMillis(100),
                 Duration.ofSeconds(30));
         AutotaskCalls calls = new AutotaskCalls(properties, RetryRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(),
-                BulkheadRegistry.ofDefaults(), CircuitBreakerRegistry.ofDefaults(), meters);
+                BulkheadRegistry.ofDefaults(), CircuitBreakerRegistry.ofDefaults(), meters, 600_000);
         return new AutotaskTicketDesk(properties, calls);
     }
 }

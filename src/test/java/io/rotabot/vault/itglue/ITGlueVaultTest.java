@@ -205,7 +205,7 @@ class ITGlueVaultTest {
         return new ITGlueVault(new ITGlueProperties(URI.create(ITGLUE.baseUrl()), VendorStubs.ITGLUE_KEY, Duration.ofSeconds(2),
                 Duration.ofSeconds(5), 3, Duration.ofMillis(50), Duration.ofSeconds(5), 3000, Duration.ofSeconds(1),
                 maxConcurrentCalls, Duration.ofMillis(100), pageSize),
-                RetryRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(), BulkheadRegistry.ofDefaults());
+                RetryRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(), 600_000);
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder jsonApi(int status, String body) {
