@@ -19,8 +19,12 @@ import org.springframework.stereotype.Component;
  * could not deliver and gave up on) and puts those the inbox has never seen into it, so tickets whose
  * webhooks were dropped while Rotabot was down or unreachable are still handled. Only creations count:
  * a ticket process starts on a ticket's creation, so an old ticket that merely changed — one from before
- * Rotabot was installed — never has a password reset on its behalf. Runs at start-up and then at
- * {@code rotabot.intake.catch-up-interval}; the first run ever starts from now (or {@code catch-up-first-look-back} earlier): tickets from before Rotabot was installed were handled by people.
+ * Rotabot was installed — never has a password reset on its behalf. A ticket it finds whose process
+ * stopped in an incident (a vendor outage longer than the steps' retry cycle) is retried, not started
+ * again. Runs at start-up and then at {@code rotabot.intake.catch-up-interval}; the first run ever starts
+ * from now (or {@code catch-up-first-look-back} earlier): tickets from before Rotabot was installed were
+ * handled by people. While Autotask is down the run fails and its cursor stays, so the run after the
+ * outage looks at every ticket created during it.
  */
 @Component
 class CatchUp {
@@ -32,13 +36,15 @@ class CatchUp {
 
     private final TicketDesk desk;
     private final TicketInbox inbox;
+    private final RetryTicketProcess retries;
     private final JdbcClient jdbc;
     private final Duration firstLookBack;
 
-    CatchUp(TicketDesk desk, TicketInbox inbox, JdbcClient jdbc,
+    CatchUp(TicketDesk desk, TicketInbox inbox, RetryTicketProcess retries, JdbcClient jdbc,
             @Value("${rotabot.intake.catch-up-first-look-back:0s}") Duration firstLookBack) {
         this.desk = desk;
         this.inbox = inbox;
+        this.retries = retries;
         this.jdbc = jdbc;
         this.firstLookBack = firstLookBack;
     }
@@ -53,7 +59,7 @@ class CatchUp {
         }
     }
 
-    /** One catch-up; returns how many tickets it put into the inbox. */
+    /** One catch-up; returns how many tickets it put into the inbox (the ones it retried are logged). */
     int run() {
         Instant startedAt = Instant.now();
         Instant since = cursor().orElse(startedAt.minus(firstLookBack)).minus(OVERLAP);
@@ -61,11 +67,15 @@ class CatchUp {
         for (CreatedTicket ticket : desk.createdSince(since)) {
             if (inbox.acceptFound(ticket.ticketId(), ticket.created(), "catch-up")) {
                 found++;
+            } else {
+                retryIfStopped(ticket.ticketId());
             }
         }
         for (long ticketId : desk.undeliveredSince(since)) {
             if (inbox.acceptFound(ticketId, startedAt, "webhook-error-log")) {
                 found++;
+            } else {
+                retryIfStopped(ticketId);
             }
         }
         moveCursor(startedAt);
@@ -73,6 +83,14 @@ class CatchUp {
             log.warn("Catch-up found {} ticket(s) created since {} whose webhooks never arrived", found, since);
         }
         return found;
+    }
+
+    /** A ticket the inbox has seen: its process goes on if it stopped in an incident. */
+    private void retryIfStopped(long ticketId) {
+        TicketRetry retry = retries.retry(ticketId);
+        if (retry.result() == TicketRetry.Result.RETRIED) {
+            log.warn("Catch-up: {}", retry.detail());
+        }
     }
 
     private Optional<Instant> cursor() {

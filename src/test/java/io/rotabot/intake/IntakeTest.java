@@ -1,5 +1,6 @@
 package io.rotabot.intake;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -9,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.rotabot.testing.EndToEndEnvironment;
+import io.rotabot.testing.TicketIncidents;
 import io.rotabot.testing.VendorStubs;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -27,13 +30,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
+import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The webhook intake over HTTP: what it refuses and stores nothing of, how repeats and races end in
- * one process per ticket, what the catch-up job finds, and the alarm when Autotask turns the webhook off.
+ * one process per ticket, what the catch-up job finds and retries, and the alarm when Autotask turns the
+ * webhook off.
  */
 class IntakeTest extends EndToEndEnvironment {
 
@@ -43,6 +48,8 @@ class IntakeTest extends EndToEndEnvironment {
     JdbcClient jdbc;
     @Autowired
     CatchUp catchUp;
+    @Autowired
+    ManagementService management;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -135,6 +142,26 @@ class IntakeTest extends EndToEndEnvironment {
         assertThat(catchUp.run()).as("a second run finds nothing new").isZero();
         assertThat(ticketProcesses(363001)).isEqualTo(1);
         assertThat(ticketProcesses(363002)).isEqualTo(1);
+    }
+
+    @Test
+    void theCatchUpRetriesATicketWhoseProcessStoppedInAnIncidentAndStartsNoOther() throws Exception {
+        strangersTicket(363010);
+        StubMapping down = AUTOTASK.stubFor(get(urlPathEqualTo("/ATServicesRest/V1.0/Tickets/363010")).atPriority(1)
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody("{\"errors\":[\"The service is temporarily unavailable.\"]}")));
+        deliver(webhook(363010, "Create"));
+        TicketIncidents.stopInAnIncident(history, management, 363010);
+        AUTOTASK.removeStub(down);
+        AUTOTASK.stubFor(post(urlPathEqualTo("/ATServicesRest/V1.0/Tickets/query")).willReturn(okJson(
+                "{\"items\":[{\"id\":363010,\"createDate\":\"2026-11-27T09:20:00Z\"}],"
+                + "\"pageDetails\":{\"count\":1,\"requestCount\":500,\"prevPageUrl\":null,\"nextPageUrl\":null}}")));
+
+        assertThat(catchUp.run()).as("no ticket new to the inbox").isZero();
+
+        assertThat(awaitTicketProcessEnded(363010).getEndActivityId()).isEqualTo("endDone");
+        assertThat(ticketProcesses(363010)).isEqualTo(1);
+        assertThat(AUTOTASK.findAll(postRequestedFor(urlPathEqualTo("/ATServicesRest/V1.0/Tickets/363010/Notes")))).hasSize(1);
     }
 
     @Test

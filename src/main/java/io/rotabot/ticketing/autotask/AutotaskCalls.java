@@ -21,6 +21,7 @@ import io.rotabot.ticketing.TicketDeskUnavailableException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
@@ -28,8 +29,11 @@ import org.springframework.web.client.RestClientException;
 /**
  * Every Autotask request goes through here, within the limits Autotask sets: this node's share of the
  * database's hourly budget, at most three concurrent calls per endpoint, retries with backoff on 429,
- * 5xx and timeouts, and a circuit breaker that stops calling an Autotask that keeps failing. The budget
- * in use is the gauge {@code rotabot.autotask.budget.used} (of {@code rotabot.autotask.budget.limit}).
+ * 5xx and timeouts, and a circuit breaker that stops calling an Autotask that keeps failing. Around all
+ * of it, at most {@code rotabot.autotask.max-concurrent-calls} calls run at once, so a hanging Autotask
+ * holds no more job threads than that; a call that finds no place within {@code concurrent-calls-wait}
+ * fails unsent. Settings under which a step's calls could outlast the engine's job lock stop the start.
+ * The budget in use is the gauge {@code rotabot.autotask.budget.used} (of {@code rotabot.autotask.budget.limit}).
  */
 @Component
 class AutotaskCalls {
@@ -39,24 +43,29 @@ class AutotaskCalls {
     private final BulkheadConfig perEndpoint;
     private final Retry retry;
     private final CircuitBreaker breaker;
+    private final Bulkhead concurrent;
 
     AutotaskCalls(AutotaskProperties properties, RetryRegistry retries, RateLimiterRegistry limiters,
-                  BulkheadRegistry bulkheads, CircuitBreakerRegistry breakers, MeterRegistry meters) {
+                  BulkheadRegistry bulkheads, CircuitBreakerRegistry breakers, MeterRegistry meters,
+                  @Value("${camunda.bpm.job-execution.lock-time-in-millis:300000}") long jobLockMillis) {
+        properties.bounds().requireWithin(Duration.ofMillis(jobLockMillis), "rotabot.autotask");
         int limit = properties.nodeBudget();
         this.budget = limiters.rateLimiter("autotask-budget", RateLimiterConfig.custom()
                 .limitForPeriod(limit).limitRefreshPeriod(Duration.ofHours(1)).timeoutDuration(Duration.ZERO).build());
         this.endpoints = bulkheads;
         this.perEndpoint = BulkheadConfig.custom()
-                .maxConcurrentCalls(properties.maxConcurrentPerEndpoint()).maxWaitDuration(properties.readTimeout()).build();
+                .maxConcurrentCalls(properties.maxConcurrentPerEndpoint()).maxWaitDuration(properties.endpointWait()).build();
         this.retry = ExternalCalls.retry(retries, "autotask", properties.maxAttempts(), properties.firstBackoff(),
                 properties.maxWait());
         // a 4xx is an answer, not an outage: only 429, 5xx and I/O errors count against Autotask
         this.breaker = breakers.circuitBreaker("autotask", CircuitBreakerConfig.custom()
                 .slidingWindowSize(20).minimumNumberOfCalls(10).failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(30))
+                .waitDurationInOpenState(properties.breakerOpenWait())
                 .ignoreExceptions(HttpClientErrorException.NotFound.class, HttpClientErrorException.BadRequest.class,
                         HttpClientErrorException.Unauthorized.class, HttpClientErrorException.Forbidden.class)
                 .build());
+        this.concurrent = ExternalCalls.bulkhead(bulkheads, "autotask", properties.maxConcurrentCalls(),
+                properties.concurrentCallsWait());
         Gauge.builder("rotabot.autotask.budget.used", budget,
                         b -> limit - Math.max(0, b.getMetrics().getAvailablePermissions()))
                 .description("Autotask requests this node sent in the current hour").register(meters);
@@ -70,8 +79,8 @@ class AutotaskCalls {
      * limit or the breaker stops it before Autotask is asked.
      */
     <T> T call(String endpoint, Supplier<T> request) {
-        Bulkhead concurrent = endpoints.bulkhead("autotask-" + endpoint, perEndpoint);
-        return guarded(endpoint, concurrent, limited(concurrent, request));
+        Bulkhead endpointCalls = endpoints.bulkhead("autotask-" + endpoint, perEndpoint);
+        return guarded(endpoint, endpointCalls, limited(endpointCalls, request));
     }
 
     /**
@@ -81,17 +90,23 @@ class AutotaskCalls {
      * 5xx after Autotask had applied it — is therefore never repeated.
      */
     <T> T callUnlessDone(String endpoint, Supplier<Optional<T>> done, Supplier<T> request) {
-        Bulkhead concurrent = endpoints.bulkhead("autotask-" + endpoint, perEndpoint);
-        Supplier<Optional<T>> look = limited(concurrent, done);
-        Supplier<T> create = limited(concurrent, request);
-        return guarded(endpoint, concurrent, () -> look.get().orElseGet(create));
+        Bulkhead endpointCalls = endpoints.bulkhead("autotask-" + endpoint, perEndpoint);
+        Supplier<Optional<T>> look = limited(endpointCalls, done);
+        Supplier<T> create = limited(endpointCalls, request);
+        return guarded(endpoint, endpointCalls, () -> look.get().orElseGet(create));
     }
 
-    private <T> Supplier<T> limited(Bulkhead concurrent, Supplier<T> request) {
-        return Bulkhead.decorateSupplier(concurrent, RateLimiter.decorateSupplier(budget, request));
+    private <T> Supplier<T> limited(Bulkhead endpointCalls, Supplier<T> request) {
+        return Bulkhead.decorateSupplier(endpointCalls, RateLimiter.decorateSupplier(budget, request));
     }
 
-    private <T> T guarded(String endpoint, Bulkhead concurrent, Supplier<T> attempt) {
+    /** One call within the vendor's bulkhead: a hang holds at most its share of the job threads. */
+    private <T> T guarded(String endpoint, Bulkhead endpointCalls, Supplier<T> attempt) {
+        if (!concurrent.tryAcquirePermission()) {
+            throw new TicketDeskUnavailableException("Autotask already has " + concurrent.getBulkheadConfig().getMaxConcurrentCalls()
+                    + " calls under way on this node (rotabot.autotask.max-concurrent-calls) and none ended within "
+                    + concurrent.getBulkheadConfig().getMaxWaitDuration().toMillis() + " ms; this one was not sent", null);
+        }
         try {
             return CircuitBreaker.decorateSupplier(breaker, Retry.decorateSupplier(retry, attempt)).get();
         } catch (RequestNotPermitted spent) {
@@ -99,10 +114,12 @@ class AutotaskCalls {
                     + budget.getRateLimiterConfig().getLimitForPeriod() + " requests) is used up; it refills within the hour", spent);
         } catch (BulkheadFullException busy) {
             throw new TicketDeskUnavailableException("Autotask's " + endpoint + " endpoint already has "
-                    + concurrent.getBulkheadConfig().getMaxConcurrentCalls() + " calls under way", busy);
+                    + endpointCalls.getBulkheadConfig().getMaxConcurrentCalls() + " calls under way", busy);
         } catch (CallNotPermittedException open) {
             throw new TicketDeskUnavailableException("Autotask failed too often lately; calls pause for "
                     + breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1) / 1000 + " s", open);
+        } finally {
+            concurrent.onComplete();
         }
     }
 }

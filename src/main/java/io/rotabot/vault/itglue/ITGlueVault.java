@@ -1,8 +1,12 @@
 package io.rotabot.vault.itglue;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.rotabot.ExternalCalls;
@@ -34,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -43,6 +48,10 @@ import org.springframework.web.client.RestClientResponseException;
 /**
  * IT Glue passwords through the generated client. Throttling and server errors are retried (see
  * {@link ExternalCalls}); a refusal of this one record is an answer, a refusal of our key is an outage.
+ * At most {@code rotabot.itglue.max-concurrent-calls} calls run at once, so a hanging IT Glue holds no
+ * more job threads than that; a call that finds no place within {@code concurrent-calls-wait}, or that the
+ * request budget holds back too long, is an outage without being sent. Settings under which a step's
+ * calls could outlast the engine's job lock stop the start.
  */
 @Component
 @EnableConfigurationProperties(ITGlueProperties.class)
@@ -55,8 +64,11 @@ class ITGlueVault implements Vault {
     private final int pageSize;
     private final Retry retry;
     private final RateLimiter rateLimiter;
+    private final Bulkhead concurrent;
 
-    ITGlueVault(ITGlueProperties properties, RetryRegistry retries, RateLimiterRegistry rateLimiters) {
+    ITGlueVault(ITGlueProperties properties, RetryRegistry retries, RateLimiterRegistry rateLimiters, BulkheadRegistry bulkheads,
+                @Value("${camunda.bpm.job-execution.lock-time-in-millis:300000}") long jobLockMillis) {
+        properties.bounds().requireWithin(Duration.ofMillis(jobLockMillis), "rotabot.itglue");
         ApiClient client = new ApiClient(ExternalCalls.restClient(ApiClient.buildRestClientBuilder(),
                 properties.connectTimeout(), properties.readTimeout()));
         client.setBasePath(properties.baseUrl().toString().replaceAll("/+$", ""));
@@ -70,12 +82,25 @@ class ITGlueVault implements Vault {
         this.rateLimiter = rateLimiters.rateLimiter("itglue", RateLimiterConfig.custom()
                 .limitForPeriod(properties.requestsPer5Minutes())
                 .limitRefreshPeriod(Duration.ofMinutes(5))
-                .timeoutDuration(Duration.ofMinutes(5))
+                .timeoutDuration(properties.rateLimitWait())
                 .build());
+        this.concurrent = ExternalCalls.bulkhead(bulkheads, "itglue", properties.maxConcurrentCalls(),
+                properties.concurrentCallsWait());
     }
 
+    /** One request, retried within its bounds; the limits' refusals are outages (RestClientExceptions go to the caller). */
     private <T> T call(java.util.function.Supplier<T> request) {
-        return Retry.decorateSupplier(retry, RateLimiter.decorateSupplier(rateLimiter, request)).get();
+        try {
+            return Bulkhead.decorateSupplier(concurrent,
+                    Retry.decorateSupplier(retry, RateLimiter.decorateSupplier(rateLimiter, request))).get();
+        } catch (BulkheadFullException busy) {
+            throw new VaultUnavailableException("IT Glue already has " + concurrent.getBulkheadConfig().getMaxConcurrentCalls()
+                    + " calls under way on this node (rotabot.itglue.max-concurrent-calls) and none ended within "
+                    + concurrent.getBulkheadConfig().getMaxWaitDuration().toMillis() + " ms; this one was not sent", busy);
+        } catch (RequestNotPermitted spent) {
+            throw new VaultUnavailableException("IT Glue's budget of " + rateLimiter.getRateLimiterConfig().getLimitForPeriod()
+                    + " requests per 5 minutes is used up on this node; this request was not sent", spent);
+        }
     }
 
     @Override

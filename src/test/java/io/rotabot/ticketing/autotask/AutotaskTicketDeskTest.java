@@ -15,6 +15,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -23,6 +24,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.rotabot.ExternalCalls;
+import io.rotabot.testing.ApplicationYaml;
 import io.rotabot.testing.VendorStubs;
 import io.rotabot.ticketing.CreatedTicket;
 import io.rotabot.ticketing.TicketDeskUnavailableException;
@@ -32,12 +35,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Autotask adapter against stubs of Autotask's REST wire format: zones, headers, paging, notes, limits, errors. */
+/** The Autotask adapter against stubs of Autotask's REST wire format: zones, headers, paging, notes, limits, errors, bounds. */
 class AutotaskTicketDeskTest {
 
     private static final WireMockServer AUTOTASK = new WireMockServer(options().dynamicPort());
@@ -269,6 +273,46 @@ class AutotaskTicketDeskTest {
         assertThat(desk(zone(), 10_000, 1).undeliveredSince(Instant.now())).containsExactly(351190L);
     }
 
+    @Test
+    void aRetryAfterLongerThanTheWaitAllowedFailsAtOnceSayingWhenItAskedToBeCalledAgain() {
+        AUTOTASK.stubFor(get(urlPathEqualTo(ZONE + "/Tickets/351181")).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "120").withHeader("Content-Type", "application/json")
+                .withBody("{\"errors\":[\"Rate limit exceeded\"]}")));
+
+        assertThatThrownBy(() -> desk(zone(), 10_000, 4).ticket(351181))
+                .isInstanceOf(TicketDeskUnavailableException.class)
+                .hasMessageContaining("HTTP 429: Rate limit exceeded; asks to be called again in 120 s, at ");
+        AUTOTASK.verify(1, getRequestedFor(urlPathEqualTo(ZONE + "/Tickets/351181")));
+    }
+
+    @Test
+    void aHangingAutotaskHoldsNoMoreThreadsThanItsShareAndTheNextCallFailsAtOnce() {
+        AUTOTASK.stubFor(get(urlPathEqualTo(ZONE + "/Contacts/301")).willReturn(okJson("{\"item\":{\"id\":301,"
+                + "\"companyID\":1001,\"emailAddress\":\"alice@acme.test\",\"isActive\":1}}").withFixedDelay(2_000)));
+        VendorStubs.autotaskTicket(AUTOTASK, 351181, 1001, 301, "Password reset", "I forgot my password");
+        AutotaskTicketDesk desk = desk(zone(), 10_000, 1, Duration.ofSeconds(5), 2);
+        List<CompletableFuture<?>> hanging = List.of(CompletableFuture.runAsync(() -> desk.contact(301)),
+                CompletableFuture.runAsync(() -> desk.contact(301)));
+        await().until(() -> AUTOTASK.findAll(getRequestedFor(urlPathEqualTo(ZONE + "/Contacts/301"))).size() == 2);
+
+        assertThatThrownBy(() -> desk.ticket(351181)).as("another endpoint too").isInstanceOf(TicketDeskUnavailableException.class)
+                .hasMessage("Autotask already has 2 calls under way on this node (rotabot.autotask.max-concurrent-calls) "
+                        + "and none ended within 100 ms; this one was not sent");
+
+        CompletableFuture.allOf(hanging.toArray(CompletableFuture[]::new)).join();
+        AUTOTASK.verify(0, getRequestedFor(urlPathEqualTo(ZONE + "/Tickets/351181")));
+        assertThat(desk.ticket(351181)).as("a place is free again once a call ends").isPresent();
+    }
+
+    @Test
+    void aCallsWorstCaseAsShippedFitsThreeTimesIntoTheJobLock() {
+        ExternalCalls.Bounds shipped = ApplicationYaml.binder().bind("rotabot.autotask", AutotaskProperties.class).get().bounds();
+
+        assertThat(shipped.worstCase()).as("5 s + 3 x (5 s + 5 s + 30 s) + 2 x 15 s, as application.yaml says")
+                .isEqualTo(Duration.ofSeconds(155));
+        assertThat(shipped.worstCaseStep()).isEqualTo(Duration.ofSeconds(465)).isLessThan(ApplicationYaml.jobLock());
+    }
+
     /** An error log entry; its payload is the undelivered event, as a JSON string. */
     private static String errorLogEntry(long id, String entityType, long entityId, String action) {
         String payload = "{\\\"Action\\\":\\\"" + action + "\\\",\\\"EntityType\\\":\\\"" + entityType
@@ -282,12 +326,17 @@ class AutotaskTicketDeskTest {
     }
 
     private AutotaskTicketDesk desk(URI baseUrl, int hourlyBudget, int maxAttempts) {
+        return desk(baseUrl, hourlyBudget, maxAttempts, Duration.ofSeconds(1), 3);
+    }
+
+    private AutotaskTicketDesk desk(URI baseUrl, int hourlyBudget, int maxAttempts, Duration readTimeout, int maxConcurrentCalls) {
         AutotaskProperties properties = new AutotaskProperties(baseUrl, URI.create(AUTOTASK.baseUrl() + "/lookup"),
                 VendorStubs.AUTOTASK_CODE, VendorStubs.AUTOTASK_USER, VendorStubs.AUTOTASK_SECRET, hourlyBudget,
-                hourlyBudget < 10 ? 0.5 : 1.0, 3, 1, 1, 5, 1, Duration.ofSeconds(2), Duration.ofSeconds(1), maxAttempts,
-                Duration.ofMillis(20), Duration.ofSeconds(2));
+                hourlyBudget < 10 ? 0.5 : 1.0, 3, 1, 1, 5, 1, Duration.ofSeconds(2), readTimeout, maxAttempts,
+                Duration.ofMillis(20), Duration.ofSeconds(2), Duration.ofSeconds(1), maxConcurrentCalls, Duration.ofMillis(100),
+                Duration.ofSeconds(30));
         AutotaskCalls calls = new AutotaskCalls(properties, RetryRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(),
-                BulkheadRegistry.ofDefaults(), CircuitBreakerRegistry.ofDefaults(), meters);
+                BulkheadRegistry.ofDefaults(), CircuitBreakerRegistry.ofDefaults(), meters, 600_000);
         return new AutotaskTicketDesk(properties, calls);
     }
 }

@@ -11,12 +11,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.rotabot.ExternalCalls;
 import io.rotabot.security.Secret;
+import io.rotabot.testing.ApplicationYaml;
 import io.rotabot.testing.VendorStubs;
 import io.rotabot.vault.VaultOrganization;
 import io.rotabot.vault.VaultRecord;
@@ -25,6 +29,7 @@ import io.rotabot.vault.VaultUpdate;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The IT Glue adapter against stubs of its JSON:API wire format: paging, refusals, throttling. */
+/** The IT Glue adapter against stubs of its JSON:API wire format: paging, refusals, throttling, its bounds. */
 class ITGlueVaultTest {
 
     private static final WireMockServer ITGLUE = new WireMockServer(options().dynamicPort()
@@ -152,10 +157,55 @@ class ITGlueVaultTest {
                 .allSatisfy(r -> assertThat(r.getBodyAsString()).contains("After#Throttle-1"));
     }
 
+    @Test
+    void aRetryAfterLongerThanTheWaitAllowedFailsAtOnceSayingWhenItAskedToBeCalledAgain() {
+        ITGLUE.stubFor(patch(urlPathEqualTo("/passwords/5001")).willReturn(jsonApi(429,
+                "{\"errors\":[{\"status\":\"429\",\"title\":\"Too Many Requests\"}]}").withHeader("Retry-After", "120")));
+
+        assertThatThrownBy(() -> vault(1000).updatePassword("5001", Secret.of("Never#Echoed-1")))
+                .isInstanceOf(VaultUnavailableException.class)
+                .hasMessageContaining("HTTP 429: Too Many Requests; asks to be called again in 120 s, at ")
+                .hasMessageNotContaining("Never#Echoed-1");
+        assertThat(ITGLUE.findAll(patchRequestedFor(urlPathEqualTo("/passwords/5001")))).as("not retried in the thread").hasSize(1);
+        assertThat(ITGLUE.findAll(getRequestedFor(urlPathEqualTo("/passwords/5001")))).isEmpty();
+    }
+
+    @Test
+    void aHangingITGlueHoldsNoMoreThreadsThanItsShareAndTheNextCallFailsAtOnce() {
+        ITGLUE.stubFor(get(urlPathEqualTo("/passwords/5001")).willReturn(jsonApi(200, "{\"data\":" + records(5001, 1) + "}")
+                .withFixedDelay(2_000)));
+        ITGlueVault vault = vault(1000, 2);
+        List<CompletableFuture<?>> hanging = List.of(CompletableFuture.runAsync(() -> vault.record("5001")),
+                CompletableFuture.runAsync(() -> vault.record("5001")));
+        await().until(() -> ITGLUE.findAll(getRequestedFor(urlPathEqualTo("/passwords/5001"))).size() == 2);
+
+        assertThatThrownBy(() -> vault.record("5001")).isInstanceOf(VaultUnavailableException.class)
+                .hasMessage("IT Glue already has 2 calls under way on this node (rotabot.itglue.max-concurrent-calls) "
+                        + "and none ended within 100 ms; this one was not sent");
+
+        CompletableFuture.allOf(hanging.toArray(CompletableFuture[]::new)).join();
+        assertThat(ITGLUE.findAll(getRequestedFor(urlPathEqualTo("/passwords/5001")))).hasSize(2);
+        assertThat(vault.record("5001")).as("a place is free again once a call ends").isPresent();
+    }
+
+    @Test
+    void aCallsWorstCaseAsShippedFitsThreeTimesIntoTheJobLock() {
+        ExternalCalls.Bounds shipped = ApplicationYaml.binder().bind("rotabot.itglue", ITGlueProperties.class).get().bounds();
+
+        assertThat(shipped.worstCase()).as("5 s + 3 x (5 s + 5 s + 30 s) + 2 x 15 s, as application.yaml says")
+                .isEqualTo(Duration.ofSeconds(155));
+        assertThat(shipped.worstCaseStep()).isEqualTo(Duration.ofSeconds(465)).isLessThan(ApplicationYaml.jobLock());
+    }
+
     private static ITGlueVault vault(int pageSize) {
+        return vault(pageSize, 3);
+    }
+
+    private static ITGlueVault vault(int pageSize, int maxConcurrentCalls) {
         return new ITGlueVault(new ITGlueProperties(URI.create(ITGLUE.baseUrl()), VendorStubs.ITGLUE_KEY, Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 3, Duration.ofMillis(50), Duration.ofSeconds(5), 3000, pageSize),
-                RetryRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults());
+                Duration.ofSeconds(5), 3, Duration.ofMillis(50), Duration.ofSeconds(5), 3000, Duration.ofSeconds(1),
+                maxConcurrentCalls, Duration.ofMillis(100), pageSize),
+                RetryRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(), 600_000);
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder jsonApi(int status, String body) {
