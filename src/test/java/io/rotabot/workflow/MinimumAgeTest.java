@@ -56,6 +56,10 @@ class MinimumAgeTest extends EndToEndEnvironment {
     ManagementService management;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    OrphanedRotations orphans;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void noRule() {
@@ -97,6 +101,35 @@ class MinimumAgeTest extends EndToEndEnvironment {
         Rotation done = await().atMost(Duration.ofSeconds(30)).until(() -> rotations.find(waiting.id()).orElseThrow(),
                 r -> r.status() == RotationStatus.SUCCESSFUL);
         assertThat(done.triggeredBy()).isEqualTo("test");
+    }
+
+    @Test
+    void aWaitingRotationWhoseProcessWasDeletedIsReleasedByTheSweepAndItsAccountIsFreeAgain() {
+        DirectoryAccount carol = carolMatched();
+        policies.saveRule("globex", new RotationSettings(true, 20, true, true, true, true, false, 90, false));
+        assertThat(rotation.rotate(request(carol)).status()).as("a young password").isEqualTo(RotationStatus.SUCCESSFUL);
+        policies.deleteRule("globex");
+        RotationRequest second = request(carol);
+        transactions.executeWithoutResult(tx -> events.publishEvent(new RotationRequested(second)));
+        Rotation waiting = await().atMost(Duration.ofSeconds(30)).until(() -> rotations.list(Optional.of("globex"),
+                Optional.of(RotationStatus.WAITING_FOR_MINIMUM_AGE), Optional.empty(), 10).stream()
+                .filter(r -> r.requestKey().equals(second.requestKey())).findFirst().orElse(null), r -> r != null);
+        String process = await().until(() -> processOf(second.requestKey()), p -> !p.equals("none"));
+        // cancelled in Cockpit: nothing would ever carry the rotation on, and it holds the account
+        runtime.deleteProcessInstance(process, "cancelled by an operator");
+        orphans.sweep();
+        assertThat(rotations.find(waiting.id()).orElseThrow().status()).as("touched within the interval: left alone")
+                .isEqualTo(RotationStatus.WAITING_FOR_MINIMUM_AGE);
+        jdbc.sql("update rotations set updated_at = ? where id = ?")
+                .params(java.sql.Timestamp.from(Instant.now().minus(Duration.ofHours(1))), waiting.id()).update();
+
+        orphans.sweep();
+
+        Rotation released = rotations.find(waiting.id()).orElseThrow();
+        assertThat(released.status()).isEqualTo(RotationStatus.FAILED);
+        assertThat(released.reason()).isEqualTo("released: its process is gone");
+        policies.saveRule("globex", new RotationSettings(true, 20, true, true, true, true, false, 90, false));
+        assertThat(rotation.rotate(request(carol)).status()).as("the account is free again").isEqualTo(RotationStatus.SUCCESSFUL);
     }
 
     @Test
