@@ -77,7 +77,7 @@ class CrashRecoveryTest {
      * it, or its own job executor would run a held job a second time, which the test would see as a
      * second request and report.
      */
-    private static final Duration JOB_LOCK = Duration.ofSeconds(150);
+    private static final Duration JOB_LOCK = Duration.ofSeconds(90);
     private static final Duration START = Duration.ofMinutes(4);
     private static final Duration TO_REACH_HOLD = Duration.ofMinutes(2);
     private static final Duration TO_RECOVER = JOB_LOCK.plus(Duration.ofMinutes(3));
@@ -588,9 +588,9 @@ class CrashRecoveryTest {
         properties.put("rotabot.itglue.base-url", itglue.baseUrl());
         properties.put("rotabot.itglue.first-backoff", "50ms");
         // a held answer must outlast the hold (a client timing out would retry past the point before the kill), and
-        // a step's vendor calls must stay below the job lock, which Rotabot checks at start-up: one try of 35 s each
+        // a step's vendor calls must stay below the job lock, which Rotabot checks at start-up: one try of 20 s each
         for (String vendor : List.of("autotask", "itglue")) {
-            properties.put("rotabot." + vendor + ".read-timeout", "35s");
+            properties.put("rotabot." + vendor + ".read-timeout", "20s");
             properties.put("rotabot." + vendor + ".connect-timeout", "2s");
             properties.put("rotabot." + vendor + ".max-attempts", "1");
             properties.put("rotabot." + vendor + ".concurrent-calls-wait", "1s");
