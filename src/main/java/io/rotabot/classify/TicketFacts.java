@@ -1010,7 +1010,11 @@ public final class TicketFacts {
             while (names.find() && found.size() < Verdict.MAX_TARGETS) {
                 boolean anyKnown = false;
                 for (Token word : tokenize(names.group())) {
+                    // "Ablauf-Meldung", "Passwort-Änderung": a German compound of known words is no name
                     anyKnown |= known.known(word.lower) || ROLES.contains(word.lower);
+                    for (String part : word.lower.split("-")) {
+                        anyKnown |= known.known(part);
+                    }
                 }
                 if (!anyKnown) {
                     addPerson(found, names.group());
