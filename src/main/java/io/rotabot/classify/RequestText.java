@@ -130,6 +130,10 @@ public record RequestText(String request, String setAside, boolean quotes) {
         if (lower.startsWith("____") || SEPARATORS.stream().anyMatch(lower::startsWith)) {
             return Kind.QUOTE;
         }
+        // "-- Logged by MSP Service Desk (JW)", "-- Alice": a sign-off line below the text
+        if (textSeen && (lower.startsWith("-- ") || lower.startsWith("— ")) && !lower.substring(3).isBlank()) {
+            return Kind.SIGNATURE;
+        }
         if (lower.equals("--") || lower.equals("—") || MOBILE.stream().anyMatch(lower::startsWith)
                 || DISCLAIMERS.stream().anyMatch(lower::startsWith)) {
             return Kind.SIGNATURE;

@@ -710,6 +710,9 @@ public final class TicketFacts {
             if (i + 1 < all.size() && joined(token, all.get(i + 1)) && PLACES_INSIDE.contains(all.get(i + 1).lower)) {
                 continue;
             }
+            if (initials(token)) {
+                continue;
+            }
             boolean inner = token.innerCapital();
             boolean inTitle = token.start < title.length();
             if (inner) {
@@ -729,6 +732,13 @@ public final class TicketFacts {
             }
         }
         return null;
+    }
+
+    /** "(KM)", "(JW)": two or three capitals alone in brackets, the initials of whoever took a call or wrote a note. */
+    private boolean initials(Token token) {
+        return token.word.length() <= 3 && token.word.chars().allMatch(Character::isUpperCase)
+                && token.start > 0 && original.charAt(token.start - 1) == '('
+                && token.end < original.length() && original.charAt(token.end) == ')';
     }
 
     /** A system's verb at {@code at}, or an auxiliary with a verb or participle soon after: "locked", "says", "has locked", "a bloqué". */
@@ -989,8 +999,14 @@ public final class TicketFacts {
         }
         Matcher withUser = PERSON_WITH_USER.matcher(original);
         while (withUser.find() && found.size() < Verdict.MAX_TARGETS) {
+            if (known != null && allKnown(withUser.group(1), known)) {
+                // "Service Desk (JW)": known words and someone's initials, no person with a user name
+                continue;
+            }
             addPerson(found, withUser.group(1));
-            if (!ME.contains(withUser.group(2).toLowerCase(Locale.ROOT)) && !isRequester(withUser.group(1))) {
+            String user = withUser.group(2).toLowerCase(Locale.ROOT);
+            // "Ben Taylor (Sales)": a department in brackets is no user name
+            if (!ME.contains(user) && !isRequester(withUser.group(1)) && (known == null || !known.known(user))) {
                 addUserName(found, trimEnd(withUser.group(2)));
             }
         }
@@ -1036,6 +1052,15 @@ public final class TicketFacts {
             }
         }
         return List.copyOf(found);
+    }
+
+    private static boolean allKnown(String words, Vocabulary known) {
+        for (Token word : tokenize(words)) {
+            if (!known.known(word.lower)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "Ben's", "Mark’s": a capitalised word owning what follows. */
