@@ -157,9 +157,12 @@ public record RequestText(String request, String setAside, boolean quotes) {
         return textSeen && (isClosing(lower) || FORMAL_CLOSINGS.stream().anyMatch(lower::startsWith)) ? Kind.SIGNATURE : null;
     }
 
-    /** A person's name: one to three capitalised words, a title before it ("Dr. Klaus Hoffmann") left out. */
+    /**
+     * A person's name: one to three capitalised words, a title and initials before it ("Dr. Klaus Hoffmann", "Mrs R.
+     * Okafor", "J. P. Morgan") left out.
+     */
     private static final Pattern SIGNED = Pattern.compile(
-            "^(?:(?:Dr|Prof|Mr|Mrs|Ms|Mme|M|Sr|Sra|Dhr|Mevr|Ing|Mag)\\.? {1,3})?(\\p{Lu}\\p{Ll}{1,40}(?:[ -]\\p{Lu}\\p{Ll}{1,40}){0,2})(?:$|[ ,|(/<\\t-].{0,200}$)");
+            "^(?:(?:Dr|Prof|Mr|Mrs|Ms|Miss|Mme|M|Sr|Sra|Dhr|Mevr|Ing|Mag)\\.? {1,3})?(?:\\p{Lu}\\. {0,2}){0,3}(\\p{Lu}\\p{Ll}{1,40}(?:[ -]\\p{Lu}\\p{Ll}{1,40}){0,2})(?:$|[ ,|(/<\\t-].{0,200}$)");
 
     /**
      * The name a signature set aside starts with: on the closing's line ("Thanks, Tom") or on the next line

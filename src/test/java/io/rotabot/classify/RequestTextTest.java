@@ -50,6 +50,28 @@ class RequestTextTest {
         assertThat(text.quotes()).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Mrs R. Okafor", "Mrs. R. Okafor", "R. Okafor", "Dr J. P. Okafor", "Rachel Okafor"})
+    void aSignatureIsSignedWithTheNameAfterATitleAndInitials(String signed) {
+        RequestText text = RequestText.of("Please reset my password, I forgot it.
+
+Many thanks,
+" + signed + "
+Year 4 Teacher");
+
+        assertThat(RequestText.signedName(text.setAside())).endsWith("Okafor");
+    }
+
+    @Test
+    void aSignOffLineAfterTheTextIsSetAside() {
+        RequestText text = RequestText.of("Caller forgot the password, wants a reset.
+
+-- Logged by MSP Service Desk (JW)");
+
+        assertThat(text.request()).isEqualTo("Caller forgot the password, wants a reset.");
+        assertThat(text.setAside()).isEqualTo("-- Logged by MSP Service Desk (JW)");
+    }
+
     @Test
     void theRequestersOwnTextStaysWhole() {
         String own = "Hi,\nI forgot my password.\nThanks for your help with the printer yesterday, by the way, it works now.\nAlice";
