@@ -113,6 +113,71 @@ public record RequestText(String request, String setAside, boolean quotes) {
         return new RequestText(request.toString().strip(), aside.toString().strip(), quotes);
     }
 
+    /** Most lines a signature without a closing may have below the name: title, company, telephone, address. */
+    private static final int SIGNATURE_LINES = 6;
+    /** Longest line of such a signature. */
+    private static final int SIGNATURE_LINE = 80;
+
+    /**
+     * This text with a signature that starts with the requester's own name on a line of its own, below the request and
+     * with no closing before it ("Thabo Nkosi\nLogistics Coordinator\nCell: 082 555 0142"), set aside too: its job
+     * titles, company and address are no request. The name alone, the first name alone, or the name followed by a
+     * title ("Tom Harris | Surveyor", "Tom Harris, Surveyor"); at most {@value #SIGNATURE_LINES} short lines below it.
+     *
+     * @param requesterName the requester's name, as Autotask has it (empty: unknown, nothing changes)
+     */
+    public RequestText signedBy(String requesterName) {
+        if (requesterName == null || requesterName.isBlank() || request.isEmpty()) {
+            return this;
+        }
+        String name = plain(requesterName.strip().toLowerCase(Locale.ROOT));
+        String first = name.split("\\s+")[0];
+        String[] lines = request.split("\\R", -1);
+        boolean textSeen = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (textSeen && line.length() <= SIGNATURE_LINE && isName(plain(line.toLowerCase(Locale.ROOT)), name, first)
+                    && shortRest(lines, i + 1)) {
+                String before = String.join("\n", java.util.Arrays.asList(lines).subList(0, i)).strip();
+                String signature = String.join("\n", java.util.Arrays.asList(lines).subList(i, lines.length)).strip();
+                return new RequestText(before, setAside.isEmpty() ? signature : signature + "\n" + setAside, quotes);
+            }
+            textSeen |= line.split("\\s+").length >= 3;
+        }
+        return this;
+    }
+
+    /** "tom harris", "tom", "tom harris | surveyor", "tom harris, surveyor", "tom harris (sales)". */
+    private static boolean isName(String line, String name, String first) {
+        for (String own : List.of(name, first)) {
+            if (line.equals(own) || line.startsWith(own) && line.length() > own.length()
+                    && " ,|(/-–".indexOf(line.charAt(own.length())) >= 0 && own.contains(" ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the lines from {@code from} on are few and short, as a signature's are. */
+    private static boolean shortRest(String[] lines, int from) {
+        int count = 0;
+        for (int i = from; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (++count > SIGNATURE_LINES || line.length() > SIGNATURE_LINE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "Siobhán" → "siobhan": a name written without its accents is the same name. */
+    private static String plain(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    }
+
     /** What a line starts: quoted history (or a forwarded message), or a signature or disclaimer. */
     private enum Kind { QUOTE, SIGNATURE }
 

@@ -107,7 +107,7 @@ public final class TicketFacts {
      */
     public TicketFacts(String title, String description, Integer issueType, Integer subIssueType, Integer queueId,
                        Integer source, String requesterName, String requesterEmail, String company) {
-        this(cut(title), cut(description), RequestText.of(cut(description)), issueType, subIssueType, queueId, source, requesterName,
+        this(cut(title), cut(description), RequestText.of(cut(description)).signedBy(requesterName), issueType, subIssueType, queueId, source, requesterName,
                 requesterEmail, company, false);
     }
 
@@ -1197,7 +1197,7 @@ public final class TicketFacts {
 
     private void addUserName(Set<Target> found, String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (!NOT_NAMES.contains(lower) && !ME.contains(lower) && !requesterEmail.startsWith(lower + "@") && found.size() < Verdict.MAX_TARGETS
+        if (!NOT_NAMES.contains(lower) && !ME.contains(lower) && !isRequesterLogon(lower) && found.size() < Verdict.MAX_TARGETS
                 && found.stream().noneMatch(t -> t.value().toLowerCase(Locale.ROOT).contains(lower))) {
             found.add(new Target("logon-name", name));
         }
@@ -1213,8 +1213,13 @@ public final class TicketFacts {
             return true;
         }
         String[] names = requesterName.toLowerCase(Locale.ROOT).split("\\s+");
-        return names.length >= 2 && !names[0].isEmpty()
-                && plain(lower).equals(plain(names[0].charAt(0) + names[names.length - 1]));
+        if (names.length < 2 || names[0].isEmpty()) {
+            return false;
+        }
+        String first = plain(names[0]);
+        String last = plain(names[names.length - 1]);
+        // "aanders", "alice.anders", "alice_anders", "aliceanders"
+        return List.of(first.charAt(0) + last, first + "." + last, first + "_" + last, first + last).contains(plain(lower));
     }
 
     /** "Alice Anders", or "Frau Anders" for the requester Alice Anders. */
