@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * an {@code On … wrote:} line ({@code Am … schrieb …:}, {@code Le … a écrit :}, {@code El … escribió:},
  * {@code Op … schreef …:}), a {@code -- } signature separator, a closing ("Kind regards", "Mit freundlichen
  * Grüßen", "Cordialement", "Saludos", "Met vriendelijke groet"…) after some text, "Sent from my iPhone"
- * and a disclaimer's first line; lines starting with {@code >} wherever they are. Line by line, with no
+ * and a disclaimer's first line; lines starting with {@code >} wherever they are, and a form's line saying where the
+ * ticket came from ("Submitted via ACME Client Portal"). Line by line, with no
  * regular expression that can backtrack over the text: linear in its length.
  *
  * @param request the requester's own new text
@@ -73,6 +74,11 @@ public record RequestText(String request, String setAside, boolean quotes) {
             "este mensaje es", "este correo", "la información contenida", "dit e-mailbericht", "dit bericht is",
             "de informatie in dit", "aan dit bericht kunnen");
 
+    /** A line a ticket form or portal puts above the request: where it came from, no words of the requester. */
+    private static final List<String> METADATA = List.of("submitted via ", "submitted through ", "sent via the ", "created via ",
+            "logged via ", "ticket created from ", "eingereicht über ", "erstellt über ", "soumis via ", "créé via ",
+            "enviado a través de ", "creado desde ", "ingediend via ", "aangemaakt via ");
+
     /** The requester's text of a description (null: empty). */
     public static RequestText of(String description) {
         if (description == null || description.isEmpty()) {
@@ -98,6 +104,11 @@ public record RequestText(String request, String setAside, boolean quotes) {
                 Kind kind = startsSetAside(lines, i, textSeen);
                 cut = kind != null;
                 quotes = kind == Kind.QUOTE;
+            }
+            if (!cut && line.length() <= MARKER_LINE && METADATA.stream().anyMatch(line.strip().toLowerCase(Locale.ROOT)::startsWith)) {
+                // "Submitted via ACME Client Portal": set aside, the request goes on below it
+                append(aside, line);
+                continue;
             }
             if (!cut && line.stripLeading().startsWith(">")) {
                 quotes = true;
@@ -147,15 +158,17 @@ public record RequestText(String request, String setAside, boolean quotes) {
         return this;
     }
 
-    /** "tom harris", "tom", "tom harris | surveyor", "tom harris, surveyor", "tom harris (sales)". */
+    /** Most words on a line of such a signature: "Harris & Co Surveyors | Part of the ACME Group", no sentence. */
+    private static final int SIGNATURE_WORDS = 8;
+
+    /** "tom harris", "tom", "tom harris | surveyor", "tom harris, surveyor", "tom harris (sales)" — not "tom harris rang in". */
     private static boolean isName(String line, String name, String first) {
-        for (String own : List.of(name, first)) {
-            if (line.equals(own) || line.startsWith(own) && line.length() > own.length()
-                    && " ,|(/-–".indexOf(line.charAt(own.length())) >= 0 && own.contains(" ")) {
-                return true;
-            }
+        if (line.equals(name) || line.equals(first)) {
+            return true;
         }
-        return false;
+        String rest = line.startsWith(name) ? line.substring(name.length()).stripLeading() : "";
+        return name.contains(" ") && !rest.isEmpty() && ",|(/-–".indexOf(rest.charAt(0)) >= 0
+                && words(rest) <= SIGNATURE_WORDS;
     }
 
     /** Whether the lines from {@code from} on are few and short, as a signature's are. */
@@ -166,11 +179,20 @@ public record RequestText(String request, String setAside, boolean quotes) {
             if (line.isEmpty()) {
                 continue;
             }
-            if (++count > SIGNATURE_LINES || line.length() > SIGNATURE_LINE) {
+            if (++count > SIGNATURE_LINES || line.length() > SIGNATURE_LINE || words(line) > SIGNATURE_WORDS) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Words of a line, signs such as "|" and "&" not counted. */
+    private static int words(String line) {
+        int words = 0;
+        for (String part : line.split("\\s+")) {
+            words += part.chars().anyMatch(Character::isLetterOrDigit) ? 1 : 0;
+        }
+        return words;
     }
 
     /** "Siobhán" → "siobhan": a name written without its accents is the same name. */

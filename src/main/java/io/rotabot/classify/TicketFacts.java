@@ -710,7 +710,7 @@ public final class TicketFacts {
             if (i + 1 < all.size() && joined(token, all.get(i + 1)) && PLACES_INSIDE.contains(all.get(i + 1).lower)) {
                 continue;
             }
-            if (initials(token)) {
+            if (initials(token) || assetName(token)) {
                 continue;
             }
             boolean inner = token.innerCapital();
@@ -732,6 +732,11 @@ public final class TicketFacts {
             }
         }
         return null;
+    }
+
+    /** "ACME-PC-GI01", "LT-2231", "DESKTOP-7F3K2": a device's or asset's name, parts joined by hyphens, one with digits. */
+    private static boolean assetName(Token token) {
+        return token.word.indexOf('-') > 0 && token.word.chars().anyMatch(Character::isDigit);
     }
 
     /** "(KM)", "(JW)": two or three capitals alone in brackets, the initials of whoever took a call or wrote a note. */

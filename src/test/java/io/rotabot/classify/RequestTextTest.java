@@ -53,23 +53,33 @@ class RequestTextTest {
     @ParameterizedTest
     @ValueSource(strings = {"Mrs R. Okafor", "Mrs. R. Okafor", "R. Okafor", "Dr J. P. Okafor", "Rachel Okafor"})
     void aSignatureIsSignedWithTheNameAfterATitleAndInitials(String signed) {
-        RequestText text = RequestText.of("Please reset my password, I forgot it.
-
-Many thanks,
-" + signed + "
-Year 4 Teacher");
+        RequestText text = RequestText.of("Please reset my password, I forgot it.\n\nMany thanks,\n" + signed + "\nYear 4 Teacher");
 
         assertThat(RequestText.signedName(text.setAside())).endsWith("Okafor");
     }
 
     @Test
     void aSignOffLineAfterTheTextIsSetAside() {
-        RequestText text = RequestText.of("Caller forgot the password, wants a reset.
-
--- Logged by MSP Service Desk (JW)");
+        RequestText text = RequestText.of("Caller forgot the password, wants a reset.\n\n-- Logged by MSP Service Desk (JW)");
 
         assertThat(text.request()).isEqualTo("Caller forgot the password, wants a reset.");
         assertThat(text.setAside()).isEqualTo("-- Logged by MSP Service Desk (JW)");
+    }
+
+    @Test
+    void aSignatureWithoutAClosingThatStartsWithTheRequestersNameIsSetAside() {
+        RequestText text = RequestText.of("Forgot my password, please reset it.\n\nTom Harris\nSenior Surveyor\nHarris & Co | ACME Group")
+                .signedBy("Tom Harris");
+
+        assertThat(text.request()).isEqualTo("Forgot my password, please reset it.");
+        assertThat(text.setAside()).startsWith("Tom Harris\nSenior Surveyor");
+    }
+
+    @Test
+    void aLineOfTextThatStartsWithTheRequestersNameStays() {
+        String own = "Call logged 08:42.\nPriya Shah rang in from her desk phone, she forgot her password.";
+
+        assertThat(RequestText.of(own).signedBy("Priya Shah").request()).isEqualTo(own);
     }
 
     @Test
