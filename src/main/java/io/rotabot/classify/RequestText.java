@@ -74,6 +74,9 @@ public record RequestText(String request, String setAside, boolean quotes) {
             "este mensaje es", "este correo", "la información contenida", "dit e-mailbericht", "dit bericht is",
             "de informatie in dit", "aan dit bericht kunnen");
 
+    /** "PS", "P.S.:", "PPS", "NB -": a postscript, below a signature, still the requester's text. */
+    private static final Pattern POSTSCRIPT = Pattern.compile("(?i)(?:p\\.? ?p?\\.? ?s\\.?|n\\.? ?b\\.?)(?=[\\s:,-])");
+
     /** A line a ticket form or portal puts above the request: where it came from, no words of the requester. */
     private static final List<String> METADATA = List.of("submitted via ", "submitted through ", "sent via the ", "created via ",
             "logged via ", "ticket created from ", "eingereicht über ", "erstellt über ", "soumis via ", "créé via ",
@@ -90,6 +93,8 @@ public record RequestText(String request, String setAside, boolean quotes) {
         boolean cut = false;
         boolean quotes = false;
         boolean textSeen = false;
+        // set aside from a closing or signature on, no quoted history seen since: a postscript is the requester's again
+        boolean signedOff = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (!cut) {
@@ -104,6 +109,14 @@ public record RequestText(String request, String setAside, boolean quotes) {
                 Kind kind = startsSetAside(lines, i, textSeen);
                 cut = kind != null;
                 quotes = kind == Kind.QUOTE;
+                signedOff = kind == Kind.SIGNATURE;
+            } else if (signedOff && startsSetAside(lines, i, false) == Kind.QUOTE) {
+                signedOff = false;
+            }
+            if (signedOff && POSTSCRIPT.matcher(line.strip()).lookingAt()) {
+                // "P.S. and Ben's too": the requester writes on below the signature
+                append(request, line);
+                continue;
             }
             if (!cut && line.length() <= MARKER_LINE && METADATA.stream().anyMatch(line.strip().toLowerCase(Locale.ROOT)::startsWith)) {
                 // "Submitted via ACME Client Portal": set aside, the request goes on below it
@@ -145,6 +158,8 @@ public record RequestText(String request, String setAside, boolean quotes) {
         String first = name.split("\\s+")[0];
         String[] lines = request.split("\\R", -1);
         boolean textSeen = false;
+        // set aside from a closing or signature on, no quoted history seen since: a postscript is the requester's again
+        boolean signedOff = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (textSeen && line.length() <= SIGNATURE_LINE && isName(plain(line.toLowerCase(Locale.ROOT)), name, first)
@@ -179,7 +194,8 @@ public record RequestText(String request, String setAside, boolean quotes) {
             if (line.isEmpty()) {
                 continue;
             }
-            if (++count > SIGNATURE_LINES || line.length() > SIGNATURE_LINE || words(line) > SIGNATURE_WORDS) {
+            if (++count > SIGNATURE_LINES || line.length() > SIGNATURE_LINE || words(line) > SIGNATURE_WORDS
+                    || POSTSCRIPT.matcher(line).lookingAt()) {
                 return false;
             }
         }

@@ -76,6 +76,16 @@ class RequestTextTest {
     }
 
     @Test
+    void aPostscriptBelowASignatureIsTheRequestersText() {
+        RequestText text = RequestText.of("Please reset my password.\n\nThanks,\nAlice\nACME Ltd\nP.S. and Ben's too");
+
+        assertThat(text.request()).isEqualTo("Please reset my password.\nP.S. and Ben's too");
+        assertThat(text.setAside()).isEqualTo("Thanks,\nAlice\nACME Ltd");
+        assertThat(RequestText.of("Reset my password.\nAlice Anders\nPS: and Ben's").signedBy("Alice Anders").request())
+                .contains("PS: and Ben's");
+    }
+
+    @Test
     void aLineOfTextThatStartsWithTheRequestersNameStays() {
         String own = "Call logged 08:42.\nPriya Shah rang in from her desk phone, she forgot her password.";
 
