@@ -564,6 +564,28 @@ public final class TicketFacts {
     }
 
     /**
+     * Whether the title or the requester's text names the requester: their first name or surname, capitalised as a name
+     * is ("Priya Shah rang in", "Caller: Alice Anders"). A note of a call that names the caller so is about the requester.
+     */
+    public boolean namesRequester() {
+        if (requesterName.isEmpty()) {
+            return false;
+        }
+        Set<String> names = new HashSet<>();
+        for (String name : requesterName.toLowerCase(Locale.ROOT).split("[\\s-]+")) {
+            if (name.length() >= 3) {
+                names.add(plain(name));
+            }
+        }
+        for (Token token : tokens()) {
+            if (token.capitalised() && names.contains(plain(token.lower))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether the title and the requester's text hold some word and nothing but the known words (and
      * numbers and the requester's name): "reset", "Passwort", "forgot password, pls reset".
      */
