@@ -374,6 +374,24 @@ public final class TicketFacts {
     }
 
     /**
+     * Whether a word of the title or the requester's text begins with one of the {@code |}-separated stems: "desbloque"
+     * finds "desbloqueáis", "desbloquéamela" — the many forms of a verb a list cannot hold.
+     */
+    public boolean mentionsWordStartingWith(String stems) {
+        return remembered("mentionsWordStartingWith", () -> {
+            String[] starts = stems.toLowerCase(Locale.ROOT).split("\\|");
+            for (String word : words().word()) {
+                for (String start : starts) {
+                    if (!start.isBlank() && word.startsWith(start.strip())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }, stems);
+    }
+
+    /**
      * Like {@link #mentions}, but only where no negation stands within three words before the phrase, or after
      * it (languages that negate at the end), in its sentence: "I know my password" counts, "I don't know my
      * password", "no recuerdo mi contraseña" and "ich kenne mein Passwort nicht mehr" do not.
@@ -627,11 +645,26 @@ public final class TicketFacts {
         return systemBeside(passwords, capitalisedAfter, known) != null;
     }
 
+    /**
+     * {@link #namesSystemBeside(String, String, String)}, where a service of the company sign-in of several words right
+     * before the password word names no other system: "thin client login" ("client" alone would).
+     *
+     * @param signIns services of the company sign-in (phrases)
+     */
+    public boolean namesSystemBeside(String passwords, String capitalisedAfter, String known, String signIns) {
+        return systemBeside(passwords, capitalisedAfter, known, signIns) != null;
+    }
+
     /** The word {@link #namesSystemBeside} found, or null. */
     String systemBeside(String passwords, String capitalisedAfter, String known) {
+        return systemBeside(passwords, capitalisedAfter, known, null);
+    }
+
+    private String systemBeside(String passwords, String capitalisedAfter, String known, String signIns) {
         Vocabulary passwordWords = vocabulary(passwords);
         Vocabulary before = vocabulary(capitalisedAfter);
         Vocabulary knownWords = vocabulary(known);
+        Vocabulary services = signIns == null ? null : vocabulary(signIns);
         List<Token> all = tokens();
         for (int i = 0; i < all.size(); i++) {
             Token token = all.get(i);
@@ -652,7 +685,8 @@ public final class TicketFacts {
                 }
                 continue;
             }
-            if (i > 0 && joined(all.get(i - 1), token) && unknown(all.get(i - 1), knownWords, passwordWords)) {
+            if (i > 0 && joined(all.get(i - 1), token) && unknown(all.get(i - 1), knownWords, passwordWords)
+                    && !(services != null && phraseEndsAt(services, all, i))) {
                 return all.get(i - 1).word;
             }
             if (end < all.size() && before.matchAt(all, i) == end && joined(all.get(end - 1), all.get(end)) && all.get(end).capitalised()
@@ -662,6 +696,16 @@ public final class TicketFacts {
             i = end - 1;
         }
         return null;
+    }
+
+    /** Whether a phrase of several words of the vocabulary ends right before token {@code end}. */
+    private static boolean phraseEndsAt(Vocabulary phrases, List<Token> all, int end) {
+        for (int k = Math.max(0, end - 4); k < end - 1; k++) {
+            if (phrases.matchAt(all, k) == end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
