@@ -186,12 +186,16 @@ public record RequestText(String request, String setAside, boolean quotes) {
                 && words(rest) <= SIGNATURE_WORDS;
     }
 
-    /** Whether the lines from {@code from} on are few and short, as a signature's are. */
+    /** Whether the lines from {@code from} on are few and short, as a signature's are (blank ones counted, but less). */
     private static boolean shortRest(String[] lines, int from) {
         int count = 0;
+        int blank = 0;
         for (int i = from; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty()) {
+                if (++blank > 3 * SIGNATURE_LINES) {
+                    return false;
+                }
                 continue;
             }
             if (++count > SIGNATURE_LINES || line.length() > SIGNATURE_LINE || words(line) > SIGNATURE_WORDS

@@ -1096,11 +1096,17 @@ public final class TicketFacts {
             Matcher names = NAME.matcher(original);
             while (names.find() && found.size() < Verdict.MAX_TARGETS) {
                 boolean anyKnown = false;
+                boolean first = true;
                 for (Token word : tokenize(names.group())) {
+                    // "Ben Taylor": a first word known only as a filler ("ik ben") that may well be a name, is one here
+                    boolean knownWord = known.known(word.lower) && !(first && notNames != null && !notNames.single(word.lower));
+                    first = false;
                     // "Ablauf-Meldung", "Passwort-Änderung": a German compound of known words is no name
-                    anyKnown |= known.known(word.lower) || ROLES.contains(word.lower);
-                    for (String part : word.lower.split("-")) {
-                        anyKnown |= known.known(part);
+                    anyKnown |= knownWord || ROLES.contains(word.lower);
+                    if (word.lower.indexOf('-') > 0) {
+                        for (String part : word.lower.split("-")) {
+                            anyKnown |= known.known(part);
+                        }
                     }
                 }
                 if (!anyKnown) {
