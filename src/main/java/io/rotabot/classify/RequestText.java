@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * an {@code On … wrote:} line ({@code Am … schrieb …:}, {@code Le … a écrit :}, {@code El … escribió:},
  * {@code Op … schreef …:}), a {@code -- } signature separator, a closing ("Kind regards", "Mit freundlichen
  * Grüßen", "Cordialement", "Saludos", "Met vriendelijke groet"…) after some text, "Sent from my iPhone"
- * and a disclaimer's first line; lines starting with {@code >} wherever they are. Line by line, with no
+ * and a disclaimer's first line; lines starting with {@code >} wherever they are, and a form's line saying where the
+ * ticket came from ("Submitted via ACME Client Portal"). Line by line, with no
  * regular expression that can backtrack over the text: linear in its length.
  *
  * @param request the requester's own new text
@@ -73,6 +74,14 @@ public record RequestText(String request, String setAside, boolean quotes) {
             "este mensaje es", "este correo", "la información contenida", "dit e-mailbericht", "dit bericht is",
             "de informatie in dit", "aan dit bericht kunnen");
 
+    /** "PS", "P.S.:", "PPS", "NB -": a postscript, below a signature, still the requester's text. */
+    private static final Pattern POSTSCRIPT = Pattern.compile("(?i)(?:p\\.? ?p?\\.? ?s\\.?|n\\.? ?b\\.?)(?=[\\s:,-])");
+
+    /** A line a ticket form or portal puts above the request: where it came from, no words of the requester. */
+    private static final List<String> METADATA = List.of("submitted via ", "submitted through ", "sent via the ", "created via ",
+            "logged via ", "ticket created from ", "eingereicht über ", "erstellt über ", "soumis via ", "créé via ",
+            "enviado a través de ", "creado desde ", "ingediend via ", "aangemaakt via ");
+
     /** The requester's text of a description (null: empty). */
     public static RequestText of(String description) {
         if (description == null || description.isEmpty()) {
@@ -84,6 +93,8 @@ public record RequestText(String request, String setAside, boolean quotes) {
         boolean cut = false;
         boolean quotes = false;
         boolean textSeen = false;
+        // set aside from a closing or signature on, no quoted history seen since: a postscript is the requester's again
+        boolean signedOff = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (!cut) {
@@ -98,6 +109,19 @@ public record RequestText(String request, String setAside, boolean quotes) {
                 Kind kind = startsSetAside(lines, i, textSeen);
                 cut = kind != null;
                 quotes = kind == Kind.QUOTE;
+                signedOff = kind == Kind.SIGNATURE;
+            } else if (signedOff && startsSetAside(lines, i, false) == Kind.QUOTE) {
+                signedOff = false;
+            }
+            if (signedOff && POSTSCRIPT.matcher(line.strip()).lookingAt()) {
+                // "P.S. and Ben's too": the requester writes on below the signature
+                append(request, line);
+                continue;
+            }
+            if (!cut && line.length() <= MARKER_LINE && METADATA.stream().anyMatch(line.strip().toLowerCase(Locale.ROOT)::startsWith)) {
+                // "Submitted via ACME Client Portal": set aside, the request goes on below it
+                append(aside, line);
+                continue;
             }
             if (!cut && line.stripLeading().startsWith(">")) {
                 quotes = true;
@@ -111,6 +135,89 @@ public record RequestText(String request, String setAside, boolean quotes) {
             }
         }
         return new RequestText(request.toString().strip(), aside.toString().strip(), quotes);
+    }
+
+    /** Most lines a signature without a closing may have below the name: title, company, telephone, address. */
+    private static final int SIGNATURE_LINES = 6;
+    /** Longest line of such a signature. */
+    private static final int SIGNATURE_LINE = 80;
+
+    /**
+     * This text with a signature that starts with the requester's own name on a line of its own, below the request and
+     * with no closing before it ("Thabo Nkosi\nLogistics Coordinator\nCell: 082 555 0142"), set aside too: its job
+     * titles, company and address are no request. The name alone, the first name alone, or the name followed by a
+     * title ("Tom Harris | Surveyor", "Tom Harris, Surveyor"); at most {@value #SIGNATURE_LINES} short lines below it.
+     *
+     * @param requesterName the requester's name, as Autotask has it (empty: unknown, nothing changes)
+     */
+    public RequestText signedBy(String requesterName) {
+        if (requesterName == null || requesterName.isBlank() || request.isEmpty()) {
+            return this;
+        }
+        String name = plain(requesterName.strip().toLowerCase(Locale.ROOT));
+        String first = name.split("\\s+")[0];
+        String[] lines = request.split("\\R", -1);
+        boolean textSeen = false;
+        // set aside from a closing or signature on, no quoted history seen since: a postscript is the requester's again
+        boolean signedOff = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (textSeen && line.length() <= SIGNATURE_LINE && isName(plain(line.toLowerCase(Locale.ROOT)), name, first)
+                    && shortRest(lines, i + 1)) {
+                String before = String.join("\n", java.util.Arrays.asList(lines).subList(0, i)).strip();
+                String signature = String.join("\n", java.util.Arrays.asList(lines).subList(i, lines.length)).strip();
+                return new RequestText(before, setAside.isEmpty() ? signature : signature + "\n" + setAside, quotes);
+            }
+            textSeen |= line.split("\\s+").length >= 3;
+        }
+        return this;
+    }
+
+    /** Most words on a line of such a signature: "Harris & Co Surveyors | Part of the ACME Group", no sentence. */
+    private static final int SIGNATURE_WORDS = 8;
+
+    /** "tom harris", "tom", "tom harris | surveyor", "tom harris, surveyor", "tom harris (sales)" — not "tom harris rang in". */
+    private static boolean isName(String line, String name, String first) {
+        if (line.equals(name) || line.equals(first)) {
+            return true;
+        }
+        String rest = line.startsWith(name) ? line.substring(name.length()).stripLeading() : "";
+        return name.contains(" ") && !rest.isEmpty() && ",|(/-–".indexOf(rest.charAt(0)) >= 0
+                && words(rest) <= SIGNATURE_WORDS;
+    }
+
+    /** Whether the lines from {@code from} on are few and short, as a signature's are (blank ones counted, but less). */
+    private static boolean shortRest(String[] lines, int from) {
+        int count = 0;
+        int blank = 0;
+        for (int i = from; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                if (++blank > 3 * SIGNATURE_LINES) {
+                    return false;
+                }
+                continue;
+            }
+            if (++count > SIGNATURE_LINES || line.length() > SIGNATURE_LINE || words(line) > SIGNATURE_WORDS
+                    || POSTSCRIPT.matcher(line).lookingAt()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Words of a line, signs such as "|" and "&" not counted. */
+    private static int words(String line) {
+        int words = 0;
+        for (String part : line.split("\\s+")) {
+            words += part.chars().anyMatch(Character::isLetterOrDigit) ? 1 : 0;
+        }
+        return words;
+    }
+
+    /** "Siobhán" → "siobhan": a name written without its accents is the same name. */
+    private static String plain(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     /** What a line starts: quoted history (or a forwarded message), or a signature or disclaimer. */
@@ -129,6 +236,10 @@ public record RequestText(String request, String setAside, boolean quotes) {
         String lower = line.toLowerCase(Locale.ROOT);
         if (lower.startsWith("____") || SEPARATORS.stream().anyMatch(lower::startsWith)) {
             return Kind.QUOTE;
+        }
+        // "-- Logged by MSP Service Desk (JW)", "-- Alice": a sign-off line below the text
+        if (textSeen && (lower.startsWith("-- ") || lower.startsWith("— ")) && !lower.substring(3).isBlank()) {
+            return Kind.SIGNATURE;
         }
         if (lower.equals("--") || lower.equals("—") || MOBILE.stream().anyMatch(lower::startsWith)
                 || DISCLAIMERS.stream().anyMatch(lower::startsWith)) {
@@ -153,9 +264,12 @@ public record RequestText(String request, String setAside, boolean quotes) {
         return textSeen && (isClosing(lower) || FORMAL_CLOSINGS.stream().anyMatch(lower::startsWith)) ? Kind.SIGNATURE : null;
     }
 
-    /** A person's name: one to three capitalised words, a title before it ("Dr. Klaus Hoffmann") left out. */
+    /**
+     * A person's name: one to three capitalised words, a title and initials before it ("Dr. Klaus Hoffmann", "Mrs R.
+     * Okafor", "J. P. Morgan") left out.
+     */
     private static final Pattern SIGNED = Pattern.compile(
-            "^(?:(?:Dr|Prof|Mr|Mrs|Ms|Mme|M|Sr|Sra|Dhr|Mevr|Ing|Mag)\\.? {1,3})?(\\p{Lu}\\p{Ll}{1,40}(?:[ -]\\p{Lu}\\p{Ll}{1,40}){0,2})(?:$|[ ,|(/<\\t-].{0,200}$)");
+            "^(?:(?:Dr|Prof|Mr|Mrs|Ms|Miss|Mme|M|Sr|Sra|Dhr|Mevr|Ing|Mag)\\.? {1,3})?(?:\\p{Lu}\\. {0,2}){0,3}(\\p{Lu}\\p{Ll}{1,40}(?:[ -]\\p{Lu}\\p{Ll}{1,40}){0,2})(?:$|[ ,|(/<\\t-].{0,200}$)");
 
     /**
      * The name a signature set aside starts with: on the closing's line ("Thanks, Tom") or on the next line

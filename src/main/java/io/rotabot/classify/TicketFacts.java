@@ -107,7 +107,7 @@ public final class TicketFacts {
      */
     public TicketFacts(String title, String description, Integer issueType, Integer subIssueType, Integer queueId,
                        Integer source, String requesterName, String requesterEmail, String company) {
-        this(cut(title), cut(description), RequestText.of(cut(description)), issueType, subIssueType, queueId, source, requesterName,
+        this(cut(title), cut(description), RequestText.of(cut(description)).signedBy(requesterName), issueType, subIssueType, queueId, source, requesterName,
                 requesterEmail, company, false);
     }
 
@@ -374,6 +374,24 @@ public final class TicketFacts {
     }
 
     /**
+     * Whether a word of the title or the requester's text begins with one of the {@code |}-separated stems: "desbloque"
+     * finds "desbloqueáis", "desbloquéamela" — the many forms of a verb a list cannot hold.
+     */
+    public boolean mentionsWordStartingWith(String stems) {
+        return remembered("mentionsWordStartingWith", () -> {
+            String[] starts = stems.toLowerCase(Locale.ROOT).split("\\|");
+            for (String word : words().word()) {
+                for (String start : starts) {
+                    if (!start.isBlank() && word.startsWith(start.strip())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }, stems);
+    }
+
+    /**
      * Like {@link #mentions}, but only where no negation stands within three words before the phrase, or after
      * it (languages that negate at the end), in its sentence: "I know my password" counts, "I don't know my
      * password", "no recuerdo mi contraseña" and "ich kenne mein Passwort nicht mehr" do not.
@@ -564,6 +582,28 @@ public final class TicketFacts {
     }
 
     /**
+     * Whether the title or the requester's text names the requester: their first name or surname, capitalised as a name
+     * is ("Priya Shah rang in", "Caller: Alice Anders"). A note of a call that names the caller so is about the requester.
+     */
+    public boolean namesRequester() {
+        if (requesterName.isEmpty()) {
+            return false;
+        }
+        Set<String> names = new HashSet<>();
+        for (String name : requesterName.toLowerCase(Locale.ROOT).split("[\\s-]+")) {
+            if (name.length() >= 3) {
+                names.add(plain(name));
+            }
+        }
+        for (Token token : tokens()) {
+            if (token.capitalised() && names.contains(plain(token.lower))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether the title and the requester's text hold some word and nothing but the known words (and
      * numbers and the requester's name): "reset", "Passwort", "forgot password, pls reset".
      */
@@ -605,11 +645,26 @@ public final class TicketFacts {
         return systemBeside(passwords, capitalisedAfter, known) != null;
     }
 
+    /**
+     * {@link #namesSystemBeside(String, String, String)}, where a service of the company sign-in of several words right
+     * before the password word names no other system: "thin client login" ("client" alone would).
+     *
+     * @param signIns services of the company sign-in (phrases)
+     */
+    public boolean namesSystemBeside(String passwords, String capitalisedAfter, String known, String signIns) {
+        return systemBeside(passwords, capitalisedAfter, known, signIns) != null;
+    }
+
     /** The word {@link #namesSystemBeside} found, or null. */
     String systemBeside(String passwords, String capitalisedAfter, String known) {
+        return systemBeside(passwords, capitalisedAfter, known, null);
+    }
+
+    private String systemBeside(String passwords, String capitalisedAfter, String known, String signIns) {
         Vocabulary passwordWords = vocabulary(passwords);
         Vocabulary before = vocabulary(capitalisedAfter);
         Vocabulary knownWords = vocabulary(known);
+        Vocabulary services = signIns == null ? null : vocabulary(signIns);
         List<Token> all = tokens();
         for (int i = 0; i < all.size(); i++) {
             Token token = all.get(i);
@@ -630,7 +685,8 @@ public final class TicketFacts {
                 }
                 continue;
             }
-            if (i > 0 && joined(all.get(i - 1), token) && unknown(all.get(i - 1), knownWords, passwordWords)) {
+            if (i > 0 && joined(all.get(i - 1), token) && unknown(all.get(i - 1), knownWords, passwordWords)
+                    && !(services != null && phraseEndsAt(services, all, i))) {
                 return all.get(i - 1).word;
             }
             if (end < all.size() && before.matchAt(all, i) == end && joined(all.get(end - 1), all.get(end)) && all.get(end).capitalised()
@@ -640,6 +696,16 @@ public final class TicketFacts {
             i = end - 1;
         }
         return null;
+    }
+
+    /** Whether a phrase of several words of the vocabulary ends right before token {@code end}. */
+    private static boolean phraseEndsAt(Vocabulary phrases, List<Token> all, int end) {
+        for (int k = Math.max(0, end - 4); k < end - 1; k++) {
+            if (phrases.matchAt(all, k) == end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -710,6 +776,9 @@ public final class TicketFacts {
             if (i + 1 < all.size() && joined(token, all.get(i + 1)) && PLACES_INSIDE.contains(all.get(i + 1).lower)) {
                 continue;
             }
+            if (initials(token) || assetName(token)) {
+                continue;
+            }
             boolean inner = token.innerCapital();
             boolean inTitle = token.start < title.length();
             if (inner) {
@@ -729,6 +798,18 @@ public final class TicketFacts {
             }
         }
         return null;
+    }
+
+    /** "ACME-PC-GI01", "LT-2231", "DESKTOP-7F3K2": a device's or asset's name, parts joined by hyphens, one with digits. */
+    private static boolean assetName(Token token) {
+        return token.word.indexOf('-') > 0 && token.word.chars().anyMatch(Character::isDigit);
+    }
+
+    /** "(KM)", "(JW)": two or three capitals alone in brackets, the initials of whoever took a call or wrote a note. */
+    private boolean initials(Token token) {
+        return token.word.length() <= 3 && token.word.chars().allMatch(Character::isUpperCase)
+                && token.start > 0 && original.charAt(token.start - 1) == '('
+                && token.end < original.length() && original.charAt(token.end) == ')';
     }
 
     /** A system's verb at {@code at}, or an auxiliary with a verb or participle soon after: "locked", "says", "has locked", "a bloqué". */
@@ -989,8 +1070,14 @@ public final class TicketFacts {
         }
         Matcher withUser = PERSON_WITH_USER.matcher(original);
         while (withUser.find() && found.size() < Verdict.MAX_TARGETS) {
+            if (known != null && allKnown(withUser.group(1), known)) {
+                // "Service Desk (JW)": known words and someone's initials, no person with a user name
+                continue;
+            }
             addPerson(found, withUser.group(1));
-            if (!ME.contains(withUser.group(2).toLowerCase(Locale.ROOT)) && !isRequester(withUser.group(1))) {
+            String user = withUser.group(2).toLowerCase(Locale.ROOT);
+            // "Ben Taylor (Sales)": a department in brackets is no user name
+            if (!ME.contains(user) && !isRequester(withUser.group(1)) && (known == null || !known.known(user))) {
                 addUserName(found, trimEnd(withUser.group(2)));
             }
         }
@@ -1009,8 +1096,18 @@ public final class TicketFacts {
             Matcher names = NAME.matcher(original);
             while (names.find() && found.size() < Verdict.MAX_TARGETS) {
                 boolean anyKnown = false;
+                boolean first = true;
                 for (Token word : tokenize(names.group())) {
-                    anyKnown |= known.known(word.lower) || ROLES.contains(word.lower);
+                    // "Ben Taylor": a first word known only as a filler ("ik ben") that may well be a name, is one here
+                    boolean knownWord = known.known(word.lower) && !(first && notNames != null && !notNames.single(word.lower));
+                    first = false;
+                    // "Ablauf-Meldung", "Passwort-Änderung": a German compound of known words is no name
+                    anyKnown |= knownWord || ROLES.contains(word.lower);
+                    if (word.lower.indexOf('-') > 0) {
+                        for (String part : word.lower.split("-")) {
+                            anyKnown |= known.known(part);
+                        }
+                    }
                 }
                 if (!anyKnown) {
                     addPerson(found, names.group());
@@ -1032,6 +1129,15 @@ public final class TicketFacts {
             }
         }
         return List.copyOf(found);
+    }
+
+    private static boolean allKnown(String words, Vocabulary known) {
+        for (Token word : tokenize(words)) {
+            if (!known.known(word.lower)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "Ben's", "Mark’s": a capitalised word owning what follows. */
@@ -1168,7 +1274,7 @@ public final class TicketFacts {
 
     private void addUserName(Set<Target> found, String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (!NOT_NAMES.contains(lower) && !ME.contains(lower) && !requesterEmail.startsWith(lower + "@") && found.size() < Verdict.MAX_TARGETS
+        if (!NOT_NAMES.contains(lower) && !ME.contains(lower) && !isRequesterLogon(lower) && found.size() < Verdict.MAX_TARGETS
                 && found.stream().noneMatch(t -> t.value().toLowerCase(Locale.ROOT).contains(lower))) {
             found.add(new Target("logon-name", name));
         }
@@ -1184,8 +1290,13 @@ public final class TicketFacts {
             return true;
         }
         String[] names = requesterName.toLowerCase(Locale.ROOT).split("\\s+");
-        return names.length >= 2 && !names[0].isEmpty()
-                && plain(lower).equals(plain(names[0].charAt(0) + names[names.length - 1]));
+        if (names.length < 2 || names[0].isEmpty()) {
+            return false;
+        }
+        String first = plain(names[0]);
+        String last = plain(names[names.length - 1]);
+        // "aanders", "alice.anders", "alice_anders", "aliceanders"
+        return List.of(first.charAt(0) + last, first + "." + last, first + "_" + last, first + last).contains(plain(lower));
     }
 
     /** "Alice Anders", or "Frau Anders" for the requester Alice Anders. */

@@ -14,7 +14,7 @@ import java.util.Set;
  * <li>{@link #instructed} (the text tries to instruct the bot): unsure, whatever else it says;</li>
  * <li>no {@link #reset} or {@link #strongReset} signal: not a reset;</li>
  * <li>a {@link #veto} (two-factor, phishing, a policy question, a password manager, a notice forwarded
- *     without a request, a password that works, "no need"): not a reset — unsure if Autotask says reset;</li>
+ *     without a request, an automatic reply, a password that works, "no need"): not a reset — unsure if Autotask says reset;</li>
  * <li>{@link #elsewhere} (a password Rotabot does not manage, from the list: Wi-Fi, printer, QuickBooks…):
  *     not a reset — unsure if the company sign-in is named too ({@link #ownLogin}) or Autotask says reset;</li>
  * <li>{@link #unknownSystem} (some other system named: "my Adobe password", "password for the CRM", a web

@@ -50,6 +50,48 @@ class RequestTextTest {
         assertThat(text.quotes()).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Mrs R. Okafor", "Mrs. R. Okafor", "R. Okafor", "Dr J. P. Okafor", "Rachel Okafor"})
+    void aSignatureIsSignedWithTheNameAfterATitleAndInitials(String signed) {
+        RequestText text = RequestText.of("Please reset my password, I forgot it.\n\nMany thanks,\n" + signed + "\nYear 4 Teacher");
+
+        assertThat(RequestText.signedName(text.setAside())).endsWith("Okafor");
+    }
+
+    @Test
+    void aSignOffLineAfterTheTextIsSetAside() {
+        RequestText text = RequestText.of("Caller forgot the password, wants a reset.\n\n-- Logged by MSP Service Desk (JW)");
+
+        assertThat(text.request()).isEqualTo("Caller forgot the password, wants a reset.");
+        assertThat(text.setAside()).isEqualTo("-- Logged by MSP Service Desk (JW)");
+    }
+
+    @Test
+    void aSignatureWithoutAClosingThatStartsWithTheRequestersNameIsSetAside() {
+        RequestText text = RequestText.of("Forgot my password, please reset it.\n\nTom Harris\nSenior Surveyor\nHarris & Co | ACME Group")
+                .signedBy("Tom Harris");
+
+        assertThat(text.request()).isEqualTo("Forgot my password, please reset it.");
+        assertThat(text.setAside()).startsWith("Tom Harris\nSenior Surveyor");
+    }
+
+    @Test
+    void aPostscriptBelowASignatureIsTheRequestersText() {
+        RequestText text = RequestText.of("Please reset my password.\n\nThanks,\nAlice\nACME Ltd\nP.S. and Ben's too");
+
+        assertThat(text.request()).startsWith("Please reset my password.").endsWith("\nP.S. and Ben's too");
+        assertThat(text.setAside()).isEqualTo("Thanks,\nAlice\nACME Ltd");
+        assertThat(RequestText.of("Reset my password.\nAlice Anders\nPS: and Ben's").signedBy("Alice Anders").request())
+                .contains("PS: and Ben's");
+    }
+
+    @Test
+    void aLineOfTextThatStartsWithTheRequestersNameStays() {
+        String own = "Call logged 08:42.\nPriya Shah rang in from her desk phone, she forgot her password.";
+
+        assertThat(RequestText.of(own).signedBy("Priya Shah").request()).isEqualTo(own);
+    }
+
     @Test
     void theRequestersOwnTextStaysWhole() {
         String own = "Hi,\nI forgot my password.\nThanks for your help with the printer yesterday, by the way, it works now.\nAlice";

@@ -332,6 +332,47 @@ class TicketClassifierTest {
         assertThat(titled.targets()).contains(new Target("person", "M. Dupont"), new Target("person", "Mme Martin"));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "User rang in | User rang in 08:40. Alice Anders (Sales) cannot log in to her PC, she forgot her password. ID checked. Please reset.",
+        "Phone call | Caller says she can't get into her laptop, forgot the password over the weekend. Wants a reset.",
+        "Appel | Note du standard : l'utilisatrice ne peut plus ouvrir sa session Windows, elle a oublié son mot de passe."})
+    void aNoteOfACallFromTheRequesterIsTheRequestersOwn(String title, String description) {
+        Classification decision = classify(title, description);
+
+        assertThat(decision.intent()).as(decision.firedRules().toString()).isEqualTo(Intent.RESET);
+        assertThat(decision.someoneElse()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "Call | Ben rang in from the warehouse, forgot his password. Please reset it.",
+        "Call | Caller says her husband forgot his Outlook password, please reset it.",
+        "Llamada | Llamada de recepción: la chica nueva ha olvidado su contraseña y no puede entrar en el ordenador.",
+        "Call | I took a call from reception: she forgot her password and can't log in to her PC."})
+    void aNoteOfACallAboutSomeoneElseIsReviewed(String title, String description) {
+        assertThat(classify(title, description).intent()).isEqualTo(Intent.UNSURE);
+    }
+
+    @Test
+    void anAutomaticReplyIsNoRequest() {
+        Classification decision = classify("Automatic reply: [Ticket T20250306.0044] Password reset completed",
+                "Thank you for your email. I am out of the office until Monday with limited access to email.");
+
+        assertThat(decision.intent()).isEqualTo(Intent.NOT_A_RESET);
+        assertThat(decision.firedRules()).contains("an automatic reply");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "Emails on phone | My emails on my phone say password wrong, I forgot it after the change. Please reset. | RESET",
+        "Mac login | My Mac login says my password expired and I can't remember the old one. Please reset. | RESET",
+        "Phone | I forgot the password on my phone, Outlook is fine. Can you reset it? | UNSURE",
+        "iPhone | I forgot my iPhone password, please reset it. | UNSURE"})
+    void aPhoneOrMacIsWhereTheCompanySignInIsUsedOnlyWhereTheTicketSaysSo(String title, String description, Intent intent) {
+        assertThat(classify(title, description).intent()).isEqualTo(intent);
+    }
+
     @Test
     void privilegedAccountsAreFlagged() {
         assertThat(classify("Admins", "Please reset all admin passwords.").privileged()).isTrue();
@@ -360,7 +401,11 @@ class TicketClassifierTest {
             "I know my password is right ".repeat(700),
             "RE: x\n" + "Another thing: ".repeat(1_300),
             "Thanks,\n" + "Tom ".repeat(4_900),
-            "Priya still can't ".repeat(1_100)};
+            "Priya still can't ".repeat(1_100),
+            "I forgot it, please.\n" + "Alice Anders\n\n\n\n\n\n".repeat(1_100),
+            "Thanks,\nAlice\n" + "P.S. reset\n".repeat(1_800),
+            "desbloque".repeat(2_200),
+            "Caller rang in, she forgot her password on the phone ".repeat(370)};
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
             for (String text : hostile) {
                 Classification decision = classify("Password", text);
