@@ -430,14 +430,23 @@ public class TicketBot {
         return noteId;
     }
 
+    /**
+     * What a ticket's note says of an account whose rotation (or, {@code rotated} false, unlock) ended in
+     * this status: reset, unlocked, waiting, not permitted, or not reset.
+     */
+    public static TicketNote.Outcome outcomeOf(RotationStatus status, boolean rotated) {
+        return switch (status) {
+            case SUCCESSFUL -> rotated ? TicketNote.Outcome.ROTATED : TicketNote.Outcome.UNLOCKED;
+            case WAITING_FOR_MINIMUM_AGE -> TicketNote.Outcome.WAITING;
+            case NOT_PERMITTED, ADMIN_NOT_PERMITTED, MULTI_TENANT_NOT_PERMITTED -> TicketNote.Outcome.NOT_PERMITTED;
+            case FAILED, API_ERROR, IN_PROGRESS, VAULT_UPDATE_PENDING, RECOVERY_NEEDED -> TicketNote.Outcome.FAILED;
+        };
+    }
+
     private static TicketNote.Outcome outcome(TicketTarget target) {
         return switch (target.decision()) {
-            case ROTATE, APPROVED -> target.outcomeStatus().filter(s -> !s.isEmpty()).map(RotationStatus::byLabel).map(status -> switch (status) {
-                case SUCCESSFUL -> target.rotationId().isPresent() ? TicketNote.Outcome.ROTATED : TicketNote.Outcome.UNLOCKED;
-                case WAITING_FOR_MINIMUM_AGE -> TicketNote.Outcome.WAITING;
-                case NOT_PERMITTED, ADMIN_NOT_PERMITTED, MULTI_TENANT_NOT_PERMITTED -> TicketNote.Outcome.NOT_PERMITTED;
-                case FAILED, API_ERROR, IN_PROGRESS, VAULT_UPDATE_PENDING, RECOVERY_NEEDED -> TicketNote.Outcome.FAILED;
-            }).orElse(TicketNote.Outcome.FAILED);
+            case ROTATE, APPROVED -> target.outcomeStatus().filter(s -> !s.isEmpty()).map(RotationStatus::byLabel)
+                    .map(status -> outcomeOf(status, target.rotationId().isPresent())).orElse(TicketNote.Outcome.FAILED);
             case REVIEW -> TicketNote.Outcome.REVIEW;
             case DECLINED -> TicketNote.Outcome.DECLINED;
             case NOT_REVIEWED -> TicketNote.Outcome.NOT_REVIEWED;

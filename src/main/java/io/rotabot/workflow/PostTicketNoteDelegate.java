@@ -1,6 +1,7 @@
 package io.rotabot.workflow;
 
 import io.rotabot.rotation.RotationStatus;
+import io.rotabot.ticketbot.TicketBot;
 import io.rotabot.ticketing.TicketNote;
 import io.rotabot.ticketing.TicketNote.Outcome;
 import io.rotabot.ticketing.TicketNotes;
@@ -51,12 +52,7 @@ class PostTicketNoteDelegate implements JavaDelegate {
     }
 
     private static Outcome outcome(String statusLabel) {
-        return switch (RotationStatus.byLabel(statusLabel)) {
-            case SUCCESSFUL -> Outcome.ROTATED;
-            case WAITING_FOR_MINIMUM_AGE -> Outcome.WAITING;
-            case NOT_PERMITTED, ADMIN_NOT_PERMITTED, MULTI_TENANT_NOT_PERMITTED -> Outcome.NOT_PERMITTED;
-            case FAILED, API_ERROR, IN_PROGRESS, VAULT_UPDATE_PENDING, RECOVERY_NEEDED -> Outcome.FAILED;
-        };
+        return TicketBot.outcomeOf(RotationStatus.byLabel(statusLabel), true);
     }
 
     /** "2026-11-28 03:14 UTC" for helpdesk staff, from the ISO instant the process keeps. */
