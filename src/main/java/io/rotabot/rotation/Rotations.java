@@ -325,13 +325,6 @@ public class Rotations {
             .update() == 1;
     }
 
-    /** Notes why the rotation is still on its way, keeping its status. */
-    void note(String rotationId, String reason) {
-        jdbc.sql("update rotations set reason = ?, updated_at = ? where id = ?")
-            .params(text(reason), Timestamp.from(Instant.now()), rotationId)
-            .update();
-    }
-
     private static Rotation toRotation(ResultSet row, int index) throws SQLException {
         long ticket = row.getLong("ticket_id");
         Optional<Long> ticketId = row.wasNull() ? Optional.empty() : Optional.of(ticket);
